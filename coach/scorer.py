@@ -1,0 +1,143 @@
+"""Scoring: a parsed Doc in, an ``Assessment`` out; and ``Coach``, which also parses."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from coach import features, labels, modelstore
+from coach.assessment import Assessment, Evidence, SentenceAssessment
+from coach.resources import models_dir
+
+# Evidence shown per sentence and direction, and the share of the sentence's
+# strongest push a word needs to be shown at all.
+EVIDENCE_PER_SIDE = 4
+EVIDENCE_MIN_SHARE = 0.2
+
+_NOTHING = {labels.GIVING: 0.0, labels.NEUTRAL: 1.0, labels.SELLING: 0.0}
+
+
+class DocScorer:
+    """The trained classifier applied to spaCy Docs; holds no parser of its own."""
+
+    def __init__(self, model_dir: Path | str | None = None) -> None:
+        self.model, self.manifest = modelstore.load(Path(model_dir or models_dir()))
+
+    def assess_docs(self, docs: list[Doc]) -> list[Assessment]:
+        """Assess several Docs with one call to the classifier."""
+        units: list[tuple[Doc, list[Span]]] = [(doc, _sentences(doc)) for doc in docs]
+        extractions = [
+            features.extract(span) for doc, sentences in units for span in (doc, *sentences)
+        ]
+        rows = iter(self.model.predict_proba(extractions))
+        pending = iter(extractions)
+        return [self._assessment(doc, sentences, rows, pending) for doc, sentences in units]
+
+    def assess_doc(self, doc: Doc) -> Assessment:
+        return self.assess_docs([doc])[0]
+
+    def _assessment(
+        self, doc: Doc, sentences: list[Span], rows: Iterator[Any], pending: Iterator[Any]
+    ) -> Assessment:
+        whole = _probabilities(next(rows), next(pending))
+        assessed = []
+        for span in sentences:
+            extraction = next(pending)
+            probabilities = _probabilities(next(rows), extraction)
+            assessed.append(
+                SentenceAssessment(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    score=labels.score(probabilities),
+                    label=labels.best(probabilities),
+                    probabilities=probabilities,
+                    evidence=self._evidence(doc, extraction),
+                )
+            )
+        return Assessment(
+            text=doc.text,
+            score=labels.score(whole),
+            label=labels.best(whole),
+            probabilities=whole,
+            sentences=tuple(assessed),
+        )
+
+    def _evidence(self, doc: Doc, extraction: features.Extraction) -> tuple[Evidence, ...]:
+        weights = self.model.token_weights(extraction)
+        if not weights:
+            return ()
+        strongest = max(abs(w.weight) for w in weights)
+        chosen = []
+        for toward, sign in ((labels.SELLING, 1.0), (labels.GIVING, -1.0)):
+            side = sorted(
+                (w for w in weights if sign * w.weight >= EVIDENCE_MIN_SHARE * strongest),
+                key=lambda w: -sign * w.weight,
+            )
+            for w in side[:EVIDENCE_PER_SIDE]:
+                token = doc[w.index]
+                chosen.append(
+                    Evidence(
+                        start=token.idx,
+                        end=token.idx + len(token.text),
+                        text=token.text,
+                        toward=toward,
+                        weight=abs(w.weight),
+                    )
+                )
+        return tuple(sorted(chosen, key=lambda e: e.start))
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    return [span for span in doc.sents if not span.text.isspace()] if len(doc) else []
+
+
+def _probabilities(row: Any, extraction: features.Extraction) -> dict[str, float]:
+    if not any(not token.is_punct for token, _ in extraction.tokens):
+        return dict(_NOTHING)  # no word at all: nothing to judge
+    total = float(sum(row))
+    return {label: float(p) / total for label, p in zip(labels.LABELS, row, strict=True)}
+
+
+class Coach:
+    """Parser and scorer loaded once; safe to share between threads."""
+
+    def __init__(self, model_dir: Path | str | None = None) -> None:
+        from coach import nlp
+
+        self.nlp = nlp.load()
+        self.scorer = DocScorer(model_dir)
+        self._parse_lock = threading.Lock()
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.scorer.manifest
+
+    def assess(self, text: str) -> Assessment:
+        _check_text(text)
+        with self._parse_lock:
+            doc = self.nlp(text)
+        return self.scorer.assess_doc(doc)
+
+    def assess_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Assessment]:
+        """Assess texts lazily, parsing them in batches with ``nlp.pipe``."""
+        iterator = iter(texts)
+        while batch := list(islice(iterator, batch_size)):
+            for text in batch:
+                _check_text(text)
+            with self._parse_lock:
+                docs = list(self.nlp.pipe(batch, batch_size=batch_size))
+            yield from self.scorer.assess_docs(docs)
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"coach attend un texte (str), pas {type(text).__name__}. "
+            "Décodez d'abord les octets, par exemple avec data.decode('utf-8')."
+        )
