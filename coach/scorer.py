@@ -8,7 +8,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coach import features, labels, modelstore
 from coach.assessment import Assessment, Evidence, SentenceAssessment
@@ -69,7 +69,9 @@ class DocScorer:
         )
 
     def _evidence(self, doc: Doc, extraction: features.Extraction) -> tuple[Evidence, ...]:
-        weights = self.model.token_weights(extraction)
+        weights = [
+            w for w in self.model.token_weights(extraction) if _shows_as_evidence(doc[w.index])
+        ]
         if not weights:
             return ()
         strongest = max(abs(w.weight) for w in weights)
@@ -91,6 +93,14 @@ class DocScorer:
                     )
                 )
         return tuple(sorted(chosen, key=lambda e: e.start))
+
+
+# Function words carry weight in the model but mean nothing to a reader.
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "PART", "SPACE"})
+
+
+def _shows_as_evidence(token: Token) -> bool:
+    return token.pos_ not in _FUNCTION_POS and any(c.isalnum() or c in "€$%" for c in token.text)
 
 
 def _sentences(doc: Doc) -> list[Span]:

@@ -45,21 +45,21 @@ class TextRenderer:
         for sentence in assessment.sentences:
             s_line, s_column = _position(text, sentence.start, line, column)
             self.stream.write(
-                f"  {s_line}:{s_column} {sentence.score:>3.0f} "
+                f"  {f'{s_line}:{s_column}':<7} {sentence.score:>3.0f} "
                 f"{FRENCH[sentence.label]:<6} {self._highlight(text, sentence)}\n"
             )
             selling = [e.text for e in sentence.evidence if e.toward == SELLING]
             if selling and sentence.label == SELLING:
                 words = ", ".join(f"« {w} »" for w in selling)
-                self.stream.write(f"           {self._paint('ce qui vend :', DIM)} {words}\n")
+                self.stream.write(f"{'':>21}{self._paint('ce qui vend :', DIM)} {words}\n")
         for finding in assessment.findings:
             f_line, f_column = _position(text, finding.start, line, column)
             self.stream.write(
-                f"  {f_line}:{f_column} {finding.severity} [{finding.rule}] {finding.message}\n"
+                f"  {f'{f_line}:{f_column}':<7} {finding.severity} [{finding.rule}] "
+                f"{finding.message}\n"
             )
             if finding.suggestions:
-                first = finding.suggestions[0]
-                self.stream.write(f"           → {first.text}\n")
+                self.stream.write(f"{'':>21}→ {finding.suggestions[0].text}\n")
 
     def _highlight(self, text: str, sentence) -> str:
         pieces = []
