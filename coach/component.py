@@ -12,14 +12,15 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coach.rules.engine import RuleEngine
 from coach.scorer import DocScorer
 
 EXTENSION = "coach"
 
 
 class CoachComponent:
-    def __init__(self, model_dir: str | None) -> None:
-        self.scorer = DocScorer(model_dir)
+    def __init__(self, nlp: Language, model_dir: str | None) -> None:
+        self.scorer = DocScorer(model_dir, RuleEngine(nlp))
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
@@ -49,4 +50,4 @@ class CoachComponent:
     assigns=["doc._.coach"],
 )
 def make_coach(nlp: Language, name: str, model_dir: str | None) -> CoachComponent:
-    return CoachComponent(model_dir)
+    return CoachComponent(nlp, model_dir)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from coach import features, labels, modelstore
 from coach.assessment import Assessment, Evidence, SentenceAssessment
 from coach.resources import models_dir
+from coach.rules.engine import RuleEngine
 
 # Evidence shown per sentence and direction, and the share of the sentence's
 # strongest push a word needs to be shown at all.
@@ -23,10 +24,11 @@ _NOTHING = {labels.GIVING: 0.0, labels.NEUTRAL: 1.0, labels.SELLING: 0.0}
 
 
 class DocScorer:
-    """The trained classifier applied to spaCy Docs; holds no parser of its own."""
+    """The trained classifier and the rules applied to spaCy Docs; parses nothing itself."""
 
-    def __init__(self, model_dir: Path | str | None = None) -> None:
+    def __init__(self, model_dir: Path | str | None, rules: RuleEngine | None) -> None:
         self.model, self.manifest = modelstore.load(Path(model_dir or models_dir()))
+        self.rules = rules
 
     def assess_docs(self, docs: list[Doc]) -> list[Assessment]:
         """Assess several Docs with one call to the classifier."""
@@ -66,6 +68,7 @@ class DocScorer:
             label=labels.best(whole),
             probabilities=whole,
             sentences=tuple(assessed),
+            findings=tuple(self.rules.find(doc)) if self.rules else (),
         )
 
     def _evidence(self, doc: Doc, extraction: features.Extraction) -> tuple[Evidence, ...]:
@@ -115,13 +118,27 @@ def _probabilities(row: Any, extraction: features.Extraction) -> dict[str, float
 
 
 class Coach:
-    """Parser and scorer loaded once; safe to share between threads."""
+    """Parser, classifier and rules loaded once; safe to share between threads.
 
-    def __init__(self, model_dir: Path | str | None = None) -> None:
+    ``rules`` adds YAML rule files or folders to the built-in catalogue;
+    ``disabled`` names rules to skip; ``min_severity`` drops findings below it.
+    """
+
+    def __init__(
+        self,
+        model_dir: Path | str | None = None,
+        *,
+        rules: Iterable[Path | str] = (),
+        disabled: Iterable[str] = (),
+        min_severity: str = "suggestion",
+    ) -> None:
         from coach import nlp
 
         self.nlp = nlp.load()
-        self.scorer = DocScorer(model_dir)
+        engine = RuleEngine(
+            self.nlp, [Path(p) for p in rules], disabled=disabled, min_severity=min_severity
+        )
+        self.scorer = DocScorer(model_dir, engine)
         self._parse_lock = threading.Lock()
 
     @property

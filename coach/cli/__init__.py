@@ -13,7 +13,7 @@ EXIT_OK, EXIT_FAILED_UNDER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> FrenchArgumentParser:
-    from coach.cli import evaluate, score, train
+    from coach.cli import evaluate, rules, score, train
 
     parser = FrenchArgumentParser(
         prog="coach",
@@ -25,6 +25,7 @@ def build_parser() -> FrenchArgumentParser:
     score.register(commands)
     train.register(commands)
     evaluate.register(commands)
+    rules.register(commands)
     return parser
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coach.errors import InputError
 from coach.progress import Progress
+from coach.rules.catalogue import SEVERITIES
 from coach.textio import UNIT_KINDS, Unit, decode, units
 
 FORMATS = ("text", "json", "jsonl")
@@ -34,6 +35,27 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=_score_threshold,
         metavar="N",
         help="code de sortie 1 si une unité a un score inférieur à N",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RÈGLE",
+        help="désactiver une règle (option répétable)",
+    )
+    parser.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default="suggestion",
+        help="ne garder que les constats de cette gravité ou plus",
+    )
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CHEMIN",
+        help="fichier ou dossier de règles YAML à ajouter",
     )
     parser.add_argument("--model", type=Path, metavar="DOSSIER", help="modèle et son manifeste")
     parser.set_defaults(run=run)
@@ -90,7 +112,9 @@ def run(args: argparse.Namespace) -> int:
     from coach.cli.render import TextRenderer, use_colour
     from coach.scorer import Coach
 
-    coach = Coach(args.model)
+    coach = Coach(
+        args.model, rules=args.rules, disabled=args.disable, min_severity=args.min_severity
+    )
     out = sys.stdout
     renderer = TextRenderer(out, use_colour(out))
     unreadable = failed = False

@@ -1,0 +1,1 @@
+"""The rule engine: selling patterns and strengths as data, with rewrites."""

@@ -1,0 +1,188 @@
+"""Matching rules on a Doc: findings with their span, message and rewrites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from coach.assessment import Finding, Suggestion
+from coach.errors import DataError
+from coach.features import FIRST_PLURAL, FIRST_SINGULAR, SECOND, fold
+from coach.rules import catalogue, rewriting
+from coach.rules.catalogue import Rule
+
+SEVERITY_RANK = {name: rank for rank, name in enumerate(catalogue.SEVERITIES)}
+CAPTURE = "CAPTURE"  # a key of our own in pattern tokens: names the captured tokens
+FOLD = "FOLD"  # shorthand for the accent-insensitive lowercase form
+
+if not Token.has_extension("fold"):
+    Token.set_extension("fold", getter=lambda token: fold(token.text))
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    rule: Rule
+    captures: dict[int, str]
+
+
+class RuleEngine:
+    """Compiled rules for one vocabulary; safe to share between threads."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        extra: Iterable[Path] = (),
+        disabled: Iterable[str] = (),
+        min_severity: str = "suggestion",
+        builtin: bool = True,
+    ) -> None:
+        files = [*(catalogue.builtin_files() if builtin else []), *extra]
+        all_rules = catalogue.load(files)
+        unknown = set(disabled) - {r.id for r in all_rules}
+        if unknown:
+            raise DataError(f"règle inconnue pour --disable : {', '.join(sorted(unknown))}.")
+        floor = SEVERITY_RANK[min_severity]
+        self.rules = [
+            r for r in all_rules if r.id not in set(disabled) and SEVERITY_RANK[r.severity] >= floor
+        ]
+        self.all_rules = all_rules
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self._patterns: dict[str, _Pattern] = {}
+        for rule in self.rules:
+            for number, pattern in enumerate(_token_patterns(rule, nlp.tokenizer)):
+                key = f"{rule.id}#{number}"
+                tokens, captures = _strip_captures(pattern)
+                try:
+                    self.matcher.add(key, [tokens])
+                except Exception as error:  # spaCy raises several kinds for bad patterns
+                    raise DataError(
+                        f"{rule.where} (règle « {rule.id} ») : motif {number + 1} invalide : "
+                        f"{_first_line(error)}"
+                    ) from None
+                self._patterns[key] = _Pattern(rule, captures)
+        self._checks = [r for r in self.rules if r.check]
+
+    def find(self, doc: Doc) -> list[Finding]:
+        """Findings on a Doc, in text order; one per rule and sentence."""
+        best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
+        for key, start, end, alignments in self.matcher(doc, with_alignments=True):
+            pattern = self._patterns[self.matcher.vocab.strings[key]]
+            span = doc[start:end]
+            sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+            slot = (pattern.rule.id, sentence_start)
+            kept = best.get(slot)
+            if kept is None or (start, -(end - start)) < (kept[0].start, -len(kept[0])):
+                captures = rewriting.captured(span, alignments, pattern.captures)
+                best[slot] = (span, captures, pattern.rule)
+        findings = [
+            self._finding(doc, span, captures, rule) for span, captures, rule in best.values()
+        ]
+        findings += [f for rule in self._checks if (f := self._check(doc, rule))]
+        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _finding(self, doc: Doc, span: Span, captures: dict[str, str], rule: Rule) -> Finding:
+        sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        start, end = {
+            "sentence": (sentence.start_char, _end_without_space(sentence)),
+            "rest": (span.start_char, _end_without_space(sentence)),
+            "match": (span.start_char, span.end_char),
+            "append": (len(doc.text.rstrip()), len(doc.text.rstrip())),
+        }[rule.replace]
+        at_start = start == sentence.start_char
+        return Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            category=rule.category,
+            start=span.start_char,
+            end=span.end_char,
+            message=rule.message,
+            suggestions=self._suggestions(doc, rule, captures, start, end, at_start),
+        )
+
+    def _suggestions(
+        self, doc: Doc, rule: Rule, captures: dict[str, str], start: int, end: int, at_start: bool
+    ) -> tuple[Suggestion, ...]:
+        form = rewriting.address(doc)
+        suggestions: list[Suggestion] = []
+        for template in rule.rewrites:
+            text = rewriting.render(getattr(template, form), captures)
+            if text is None:
+                continue
+            text = " " + text if rule.replace == "append" else rewriting.fit_case(text, at_start)
+            suggestion = Suggestion(start, end, text)
+            if suggestion not in suggestions and text != doc.text[start:end]:
+                suggestions.append(suggestion)
+        return tuple(suggestions)
+
+    def _check(self, doc: Doc, rule: Rule) -> Finding | None:
+        (params,) = rule.check.values()  # the only check so far: self_centred
+        first = second = questions = 0
+        for token in doc:
+            form = fold(token.text)
+            if form in FIRST_SINGULAR or form in FIRST_PLURAL:
+                first += 1
+            elif form in SECOND or form.startswith(("-vous", "-tu", "-toi")):
+                second += 1
+            elif "?" in form:
+                questions += 1
+        if (
+            first < params["first_person_min"]
+            or second > params["second_person_max"]
+            or questions > params["questions_max"]
+        ):
+            return None
+        words = [t for t in doc if not (t.is_space or t.is_punct)]
+        span = doc[words[0].i : words[-1].i + 1]
+        finding = self._finding(doc, span, {}, rule)
+        return finding
+
+
+def _token_patterns(rule: Rule, tokenizer: Callable[[str], Doc]) -> list[list[dict[str, Any]]]:
+    patterns = [[_expand(token) for token in pattern] for pattern in rule.patterns]
+    for phrase in rule.phrases:
+        patterns.append([{"_": {"fold": fold(t.text)}} for t in tokenizer(phrase)])
+    return patterns
+
+
+def _expand(token: dict[str, Any]) -> dict[str, Any]:
+    token = dict(token)
+    if FOLD in token:
+        value = token.pop(FOLD)
+        if isinstance(value, dict):
+            value = {
+                k: [fold(v) for v in vs] if isinstance(vs, list) else vs for k, vs in value.items()
+            }
+        else:
+            value = fold(value)
+        token.setdefault("_", {})["fold"] = value
+    return token
+
+
+def _strip_captures(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    captures = {}
+    tokens = []
+    for position, token in enumerate(pattern):
+        token = dict(token)
+        name = token.pop(CAPTURE, None)
+        if name:
+            captures[position] = str(name)
+        tokens.append(token)
+    return tokens, captures
+
+
+def _end_without_space(span: Span) -> int:
+    return span.start_char + len(span.text.rstrip())
+
+
+def _first_line(error: Exception) -> str:
+    """spaCy's pattern errors span several lines; keep the ones that say what is wrong."""
+    lines = [line.strip(" -") for line in str(error).strip().splitlines() if line.strip()]
+    details = [line for line in lines if "[" in line and "]" in line] or lines[:1]
+    return " ; ".join(details) or type(error).__name__
