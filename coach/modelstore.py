@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +40,22 @@ def save(model: object, folder: Path, manifest: dict[str, Any]) -> dict[str, Any
     import joblib
 
     folder.mkdir(parents=True, exist_ok=True)
-    model_path = folder / MODEL_FILE
-    joblib.dump(model, model_path, compress=3)
+    # Written beside, then renamed: a reader never sees a half-written model, and a
+    # failed training leaves the previous model in place.
+    staged_model = folder / f".{MODEL_FILE}.tmp"
+    staged_manifest = folder / f".{MANIFEST_FILE}.tmp"
+    joblib.dump(model, staged_model, compress=3)
     written = {
         "file": MODEL_FILE,
-        "sha256": sha256_of(model_path),
+        "sha256": sha256_of(staged_model),
         "versions": library_versions(),
         **manifest,
     }
-    (folder / MANIFEST_FILE).write_text(
+    staged_manifest.write_text(
         json.dumps(written, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    os.replace(staged_model, folder / MODEL_FILE)
+    os.replace(staged_manifest, folder / MANIFEST_FILE)
     return written
 
 

@@ -71,7 +71,8 @@ class RuleEngine:
     def find(self, doc: Doc) -> list[Finding]:
         """Findings on a Doc, in text order; one per rule and sentence."""
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
-        for key, start, end, alignments in self.matcher(doc, with_alignments=True):
+        matches = self.matcher(doc, with_alignments=True) if len(self.matcher) else []
+        for key, start, end, alignments in matches:
             pattern = self._patterns[self.matcher.vocab.strings[key]]
             span = doc[start:end]
             sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0

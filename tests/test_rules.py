@@ -1,0 +1,201 @@
+"""The rule engine: the catalogue, its examples, user rules, errors, and held-out figures."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import coach
+from coach import dataset
+from coach.errors import DataError
+from coach.rules import catalogue, rewriting, selftest
+from tests.conftest import run_cli, text_of
+
+USER_RULE = """\
+category: maison
+rules:
+  - id: maison-promo-flash
+    kind: selling
+    severity: error
+    message: Une « promo flash » met la pression ; parlez plutôt de la personne.
+    patterns:
+      - [{FOLD: promo}, {FOLD: flash}]
+    rewrites:
+      - vous: "Qu'est-ce qui vous occupe en ce moment ?"
+        tu: "Qu'est-ce qui t'occupe en ce moment ?"
+    examples:
+      match:
+        - text: "Promo flash sur mes bougies !"
+          span: "Promo flash"
+          rewrites: ["Qu'est-ce qui vous occupe en ce moment ?"]
+      no_match:
+        - "J'ai vu une promo sur les vols."
+"""
+
+
+@pytest.fixture
+def user_rules(tmp_path: Path) -> Path:
+    path = tmp_path / "maison.yaml"
+    path.write_text(USER_RULE, "utf-8")
+    return path
+
+
+def test_catalogue_size_and_spread() -> None:
+    rules = catalogue.load(catalogue.builtin_files())
+    selling = [r for r in rules if r.kind == "selling"]
+    giving = [r for r in rules if r.kind == "giving"]
+    assert len(selling) >= 30
+    assert len({r.category for r in selling}) >= 8
+    assert len(giving) >= 8
+    assert len({r.id for r in rules}) == len(rules)
+
+
+def test_every_rule_example_passes(shared_coach: coach.Coach) -> None:
+    rules = shared_coach.scorer.rules.all_rules
+    failures = selftest.run(shared_coach, rules)
+    assert not failures, "\n".join(map(str, failures))
+
+
+def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
+    shared_coach: coach.Coach,
+) -> None:
+    heldout = dataset.load_split(dataset.HELDOUT)
+    covered, alarms, raised, findings = Counter(), Counter(), 0, 0
+    totals = Counter(u.label for u in heldout)
+    for u, a in zip(heldout, shared_coach.assess_many([u.text for u in heldout]), strict=True):
+        selling = [f for f in a.findings if f.kind == "selling"]
+        covered[u.label] += bool(selling)
+        alarms[u.label] += any(f.severity != "suggestion" for f in selling)
+        if u.label == "selling":
+            for f in selling:
+                if f.suggestions:
+                    findings += 1
+                    raised += shared_coach.assess(a.apply(f.suggestions[0])).score > a.score
+    assert covered["selling"] / totals["selling"] >= 0.85
+    assert alarms["giving"] / totals["giving"] <= 0.10
+    assert raised / findings >= 0.90
+
+
+def test_findings_carry_rule_span_message_and_edits(shared_coach: coach.Coach) -> None:
+    text = "Bonjour, je vends des assurances, ça vous intéresse ?"
+    a = shared_coach.assess(text)
+    selling = [f for f in a.findings if f.kind == "selling"]
+    assert selling
+    for f in a.findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.message
+        for s in f.suggestions:
+            assert 0 <= s.start <= s.end <= len(text)
+            assert a.apply(s) != text
+
+
+def test_user_rules_are_added_and_reported_in_json(user_rules: Path) -> None:
+    result = run_cli(
+        "score",
+        "-",
+        "--format",
+        "jsonl",
+        "--rules",
+        str(user_rules),
+        stdin=b"Promo flash sur mes bougies !",
+    )
+    out, err = text_of(result)
+    assert result.returncode == 0, err
+    findings = json.loads(out)["findings"]
+    mine = [f for f in findings if f["rule"] == "maison-promo-flash"]
+    assert mine == [
+        {
+            "rule": "maison-promo-flash",
+            "kind": "selling",
+            "severity": "error",
+            "category": "maison",
+            "start": 0,
+            "end": 11,
+            "message": "Une « promo flash » met la pression ; parlez plutôt de la personne.",
+            "suggestions": [
+                {"start": 0, "end": 29, "text": "Qu'est-ce qui vous occupe en ce moment ?"}
+            ],
+        }
+    ]
+
+
+def test_disable_and_min_severity_filter_findings(
+    user_rules: Path, shared_coach: coach.Coach
+) -> None:
+    text = "Promo flash sur mes bougies !"
+    with_rule = coach.Coach(rules=[user_rules]).assess(text)
+    assert any(f.rule == "maison-promo-flash" for f in with_rule.findings)
+    disabled = coach.Coach(rules=[user_rules], disabled=["maison-promo-flash"]).assess(text)
+    assert not any(f.rule == "maison-promo-flash" for f in disabled.findings)
+    strict = coach.Coach(rules=[user_rules], min_severity="error").assess(text)
+    assert {f.severity for f in strict.findings} == {"error"}
+    with pytest.raises(DataError, match="règle inconnue"):
+        coach.Coach(disabled=["pas-une-regle"])
+
+
+def test_rules_test_command_runs_user_examples(user_rules: Path) -> None:
+    result = run_cli("rules", "test", "--rules", str(user_rules))
+    out, err = text_of(result)
+    assert result.returncode == 0, out + err
+    assert "tout est conforme" in out
+    broken = user_rules.read_text("utf-8").replace('span: "Promo flash"', 'span: "Promo"')
+    user_rules.write_text(broken, "utf-8")
+    result = run_cli("rules", "test", "--rules", str(user_rules))
+    out, _ = text_of(result)
+    assert result.returncode == 1
+    assert f"{user_rules}:" in out
+    assert "passage « Promo flash » au lieu de « Promo »" in out
+
+
+def test_rules_list_json_has_the_catalogue_fields(user_rules: Path) -> None:
+    out, _ = text_of(run_cli("rules", "list", "--format", "json", "--rules", str(user_rules)))
+    rows = json.loads(out)
+    assert {"id", "category", "kind", "severity", "message"} == set(rows[0])
+    assert "maison-promo-flash" in {row["id"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda t: t.replace("    patterns:", "  patterns: [oops\n    patterns:"),
+            ":7 : YAML invalide",
+        ),
+        (
+            lambda t: t.replace("{FOLD: flash}", "{COULEUR: flash}"),
+            ":3 (règle « maison-promo-flash ») : motif 1 invalide",
+        ),
+        (
+            lambda t: t.replace("    kind: selling\n", ""),
+            ":3 (règle « maison-promo-flash ») : « kind » vaut",
+        ),
+        (lambda t: t.replace("    message:", "    mesage:"), ":3 : champ inconnu « mesage »"),
+    ],
+)
+def test_malformed_rule_files_name_file_line_and_problem(
+    user_rules: Path, change, expected
+) -> None:
+    user_rules.write_text(change(USER_RULE), "utf-8")
+    result = run_cli("score", "-", "--rules", str(user_rules), stdin=b"Bonjour")
+    _, err = text_of(result)
+    assert result.returncode == 2
+    assert f"{user_rules}{expected}" in err
+    assert "Traceback" not in err
+    # the built-in rules keep working without the broken file
+    assert run_cli("score", "-", stdin=b"Bonjour").returncode == 0
+
+
+def test_rewriting_helpers() -> None:
+    assert rewriting.after_de("des assurances") == "d'assurances"
+    assert rewriting.after_de("le conseil") == "du conseil"
+    assert rewriting.after_de("les sites") == "des sites"
+    assert rewriting.after_de("la compta") == "de la compta"
+    assert rewriting.after_de("une appli") == "d'une appli"
+    assert rewriting.after_de("du café") == "de café"
+    assert rewriting.bare("les sites web") == "sites web"
+    assert rewriting.fit_case("je m'occupe", True) == "Je m'occupe"
+    assert rewriting.fit_case("Et toi ?", False) == "et toi ?"
+    assert rewriting.render("{x.de} et {y}", {"x": "la compta"}) is None
