@@ -24,7 +24,7 @@ from coach.labels import GIVING, LABELS, SELLING
 FAMILIES: dict[str, ClassifierMixin] = {
     "logistic_regression": LogisticRegression(C=8.0, max_iter=5000, class_weight="balanced"),
     "linear_svm_calibrated": CalibratedClassifierCV(
-        LinearSVC(C=0.5, class_weight="balanced", max_iter=20000, random_state=0),
+        LinearSVC(C=1.0, class_weight="balanced", max_iter=20000, random_state=0),
         method="sigmoid",
         cv=5,
     ),

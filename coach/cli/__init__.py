@@ -13,7 +13,7 @@ EXIT_OK, EXIT_FAILED_UNDER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> FrenchArgumentParser:
-    from coach.cli import evaluate, rules, score, train
+    from coach.cli import chat, evaluate, rules, score, train
 
     parser = FrenchArgumentParser(
         prog="coach",
@@ -22,6 +22,7 @@ def build_parser() -> FrenchArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
     )
+    chat.register(commands)
     score.register(commands)
     train.register(commands)
     evaluate.register(commands)
@@ -33,8 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from coach.cli.chat import run_chat
+
+        args.run = run_chat
     try:
         return int(args.run(args))
     except CoachError as error:

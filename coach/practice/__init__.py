@@ -1,0 +1,1 @@
+"""Practice sessions: scenarios, the conversation game, the session store, reports."""

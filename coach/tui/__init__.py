@@ -1,0 +1,1 @@
+"""The practice chat: a Textual app (``coach`` or ``coach chat``)."""
