@@ -1,34 +1,46 @@
-"""The giving / neutral / selling classifier: features → TF-IDF → a linear model.
+"""The giving / neutral / selling classifier: features → TF-IDF → linear model.
 
-The model is linear on purpose: every probability can be traced back to the words
-that pushed it, which is what the coach shows its users.
+Training uses scikit-learn (``coach.training``); the shipped model is compiled to
+plain numpy arrays, so scoring imports neither scikit-learn nor SciPy and starts
+fast. Predictions equal scikit-learn's to floating-point precision (a test checks
+it). The model is linear on purpose: every probability can be traced back to the
+words that pushed it, which is what the coach shows its users.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.base import ClassifierMixin, clone
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.linear_model import LogisticRegression
-from sklearn.svm import LinearSVC
 
 from coach.features import Extraction
 from coach.labels import GIVING, LABELS, SELLING
 
-# The families compared at training time; the best by cross-validated macro-F1 ships.
-FAMILIES: dict[str, ClassifierMixin] = {
-    "logistic_regression": LogisticRegression(C=8.0, max_iter=5000, class_weight="balanced"),
-    "linear_svm_calibrated": CalibratedClassifierCV(
-        LinearSVC(C=1.0, class_weight="balanced", max_iter=20000, random_state=0),
-        method="sigmoid",
-        cv=5,
-    ),
-}
+
+@dataclass(frozen=True)
+class Head:
+    """One linear scorer. With ``calibration`` (a, b per class): one-vs-rest sigmoid
+    calibration, normalised over classes; without: a softmax over classes."""
+
+    weights: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    calibration: tuple[np.ndarray, np.ndarray] | None = None
+
+    def probabilities(self, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
+        decision = self.weights[:, columns] @ values + self.intercept
+        if self.calibration is None:
+            exp = np.exp(decision - decision.max())
+            return exp / exp.sum()
+        a, b = self.calibration
+        proba = 1.0 / (1.0 + np.exp(a * decision + b))
+        total = proba.sum()
+        if total == 0:
+            return np.full_like(proba, 1.0 / len(proba))
+        proba = proba / total
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba
 
 
 @dataclass(frozen=True)
@@ -40,57 +52,72 @@ class TokenWeight:
 
 
 class LinearCoachModel:
-    """A fitted vectorizer and linear classifier over ``features.Extraction`` objects."""
+    """Vocabulary, IDF weights and linear heads; probabilities in ``LABELS`` order."""
 
-    def __init__(self, family: str) -> None:
+    def __init__(
+        self,
+        family: str,
+        vocabulary: dict[str, int],
+        idf: np.ndarray,
+        heads: Sequence[Head],
+        classes: Sequence[str],
+    ) -> None:
         self.family = family
-        self.vectorizer = DictVectorizer()
-        self.tfidf = TfidfTransformer(sublinear_tf=True)
-        self.estimator: ClassifierMixin = clone(FAMILIES[family])
-        self.direction: np.ndarray = np.zeros(0)
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.heads = tuple(heads)
+        order = [list(classes).index(label) for label in LABELS]
+        self.heads = tuple(
+            Head(
+                h.weights[order],
+                h.intercept[order],
+                None
+                if h.calibration is None
+                else (h.calibration[0][order], h.calibration[1][order]),
+            )
+            for h in heads
+        )
+        # Weights of (selling − giving) in the decision function, averaged over heads.
+        mean = np.mean([h.weights for h in self.heads], axis=0)
+        self.direction = mean[LABELS.index(SELLING)] - mean[LABELS.index(GIVING)]
 
-    def fit(self, extractions: Sequence[Extraction], labels: Sequence[str]) -> LinearCoachModel:
-        counts = self.vectorizer.fit_transform([e.total() for e in extractions])
-        matrix = self.tfidf.fit_transform(counts)
-        self.estimator.fit(matrix, list(labels))
-        self.direction = self._selling_direction()
-        return self
-
-    def _matrix(self, extractions: Sequence[Extraction]):
-        return self.tfidf.transform(self.vectorizer.transform([e.total() for e in extractions]))
+    def _row(self, extraction: Extraction) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse TF-IDF row: (columns, values), sublinear TF, L2-normalised."""
+        pairs = sorted(
+            (self.vocabulary[name], count)
+            for name, count in extraction.total().items()
+            if name in self.vocabulary and count > 0
+        )
+        if not pairs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        columns = np.fromiter((c for c, _ in pairs), dtype=np.int64, count=len(pairs))
+        values = np.fromiter(
+            (1.0 + math.log(n) for _, n in pairs), dtype=np.float64, count=len(pairs)
+        )
+        values *= self.idf[columns]
+        norm = np.sqrt(values @ values)
+        return columns, values / norm if norm else values
 
     def predict_proba(self, extractions: Sequence[Extraction]) -> np.ndarray:
         """Probabilities in ``LABELS`` order, one row per extraction."""
-        if not extractions:
-            return np.zeros((0, len(LABELS)))
-        probabilities = self.estimator.predict_proba(self._matrix(extractions))
-        order = [list(self.estimator.classes_).index(label) for label in LABELS]
-        return probabilities[:, order]
+        rows = np.zeros((len(extractions), len(LABELS)))
+        for i, extraction in enumerate(extractions):
+            columns, values = self._row(extraction)
+            rows[i] = sum(h.probabilities(columns, values) for h in self.heads) / len(self.heads)
+        return rows
 
     def token_weights(self, extraction: Extraction) -> list[TokenWeight]:
         """Each token's share of the span's selling-minus-giving evidence."""
-        row = self._matrix([extraction]).tocsr()
-        value_of = dict(zip(row.indices, row.data, strict=True))
-        vocabulary = self.vectorizer.vocabulary_
+        columns, values = self._row(extraction)
+        value_of = dict(zip(columns.tolist(), values.tolist(), strict=True))
         totals = extraction.total()
         weights = []
         for token, features in extraction.tokens:
             weight = 0.0
             for name, count in features.items():
-                column = vocabulary.get(name)
+                column = self.vocabulary.get(name)
                 if column is not None and column in value_of:
                     weight += value_of[column] * self.direction[column] * count / totals[name]
             if weight:
                 weights.append(TokenWeight(token.i, weight))
         return weights
-
-    def _selling_direction(self) -> np.ndarray:
-        """Weights of (selling − giving) in the linear decision function."""
-        if isinstance(self.estimator, CalibratedClassifierCV):
-            coefs = np.mean(
-                [c.estimator.coef_ for c in self.estimator.calibrated_classifiers_], axis=0
-            )
-        else:
-            coefs = self.estimator.coef_
-        classes = list(self.estimator.classes_)
-        return coefs[classes.index(SELLING)] - coefs[classes.index(GIVING)]

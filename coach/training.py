@@ -7,12 +7,63 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from coach import dataset, features, labels, metrics, modelstore
-from coach.classifier import FAMILIES, LinearCoachModel
+from coach.classifier import Head, LinearCoachModel
 from coach.progress import Progress
 
 FOLDS = 5
 SEED = 0
+FAMILIES = ("logistic_regression", "linear_svm_calibrated")  # compared by cross-validation
+
+
+def estimator(family: str):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    if family == "logistic_regression":
+        return LogisticRegression(C=8.0, max_iter=5000, class_weight="balanced")
+    return CalibratedClassifierCV(
+        LinearSVC(C=1.0, class_weight="balanced", max_iter=20000, random_state=SEED),
+        method="sigmoid",
+        cv=5,
+    )
+
+
+def fit(
+    family: str, extractions: Sequence[features.Extraction], gold: Sequence[str]
+) -> tuple[LinearCoachModel, tuple[Any, Any, Any]]:
+    """Fit vectorizer, TF-IDF and classifier with scikit-learn; compile them to numpy.
+
+    Returns the compiled model and the scikit-learn (vectorizer, tfidf, classifier).
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    vectorizer = DictVectorizer()
+    tfidf = TfidfTransformer(sublinear_tf=True)
+    matrix = tfidf.fit_transform(vectorizer.fit_transform([e.total() for e in extractions]))
+    classifier = estimator(family).fit(matrix, list(gold))
+    if isinstance(classifier, CalibratedClassifierCV):
+        heads = [
+            Head(
+                c.estimator.coef_,
+                c.estimator.intercept_,
+                (
+                    np.array([k.a_ for k in c.calibrators]),
+                    np.array([k.b_ for k in c.calibrators]),
+                ),
+            )
+            for c in classifier.calibrated_classifiers_
+        ]
+    else:
+        heads = [Head(classifier.coef_, classifier.intercept_)]
+    return LinearCoachModel(
+        family, dict(vectorizer.vocabulary_), tfidf.idf_, heads, list(classifier.classes_)
+    ), (vectorizer, tfidf, classifier)
 
 
 def extract_texts(texts: Sequence[str], label: str) -> list[features.Extraction]:
@@ -39,8 +90,8 @@ def cross_validate(
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     with Progress(f"Validation croisée ({family})", FOLDS) as progress:
         for train_index, test_index in folds.split(extractions, gold):
-            model = LinearCoachModel(family).fit(
-                [extractions[i] for i in train_index], [gold[i] for i in train_index]
+            model, _ = fit(
+                family, [extractions[i] for i in train_index], [gold[i] for i in train_index]
             )
             rows = model.predict_proba([extractions[i] for i in test_index])
             for i, row in zip(test_index, rows, strict=True):
@@ -70,7 +121,7 @@ def train(data_root: Path, output: Path) -> dict[str, Any]:
 
     comparison = {family: cross_validate(family, extractions, gold)[0] for family in FAMILIES}
     best = max(comparison, key=lambda family: comparison[family]["macro_f1"])
-    model = LinearCoachModel(best).fit(extractions, gold)
+    model, _ = fit(best, extractions, gold)
 
     heldout = evaluate_model(
         model,

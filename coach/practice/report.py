@@ -71,9 +71,9 @@ class Report:
         if self.best and self.worst:
             lines += [
                 "",
-                f"**Meilleur tour** ({self.best.score:.0f}/100) : « {self.best.text} »",
+                f"**Meilleur tour** ({self.best.score:.0f}/100) : « {_cell(self.best.text)} »",
                 "",
-                f"**Tour le plus vendeur** ({self.worst.score:.0f}/100) : « {self.worst.text} »",
+                f"**Tour le plus vendeur** ({self.worst.score:.0f}/100) : « {_cell(self.worst.text)} »",
             ]
         lines += ["", "## Points forts", ""] + [f"- {s}" for s in self.strengths]
         lines += ["", "## À travailler ensuite", ""] + [
@@ -82,8 +82,12 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """User text as literal Markdown on one line: special characters escaped."""
+    return " ".join(text.split()).translate(_MARKDOWN_SPECIAL)
 
 
 def build(

@@ -10,6 +10,7 @@ import random
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,11 +22,13 @@ from coach.assessment import Assessment
 from coach.practice import report, scenarios
 from coach.practice.game import Turn
 from coach.practice.store import SessionStore
-from coach.scorer import Coach
 from coach.tui.chat import ChatScreen
 from coach.tui.history import HistoryScreen, ProgressScreen
 from coach.tui.home import HomeScreen
 from coach.tui.report_screen import ReportScreen
+
+if TYPE_CHECKING:
+    from coach.scorer import Coach
 
 
 class CoachApp(App):
@@ -33,7 +36,8 @@ class CoachApp(App):
     TITLE = "Coach"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quitter", priority=True),
-        Binding("ctrl+t", "toggle_theme", "Thème clair/sombre"),
+        Binding("ctrl+t", "toggle_theme", "Thème"),
+        Binding("ctrl+p", "command_palette", "Commandes", show=False, priority=True),
     ]
 
     def __init__(
@@ -42,6 +46,7 @@ class CoachApp(App):
         scenario_id: str | None = None,
         seed: int | None = None,
         export_dir: Path | None = None,
+        coach: Coach | None = None,
     ) -> None:
         super().__init__()
         self.scenarios = scenarios.load_all()
@@ -50,9 +55,11 @@ class CoachApp(App):
         self.seed = seed
         self.store = SessionStore(store_path)
         self.export_dir = export_dir or Path.cwd()
-        self.coach: Coach | None = None
+        self.coach: Coach | None = coach  # given: already loaded (tests, embedding)
         self.coach_error: str | None = None
         self._coach_ready = threading.Event()
+        if coach is not None:
+            self._coach_ready.set()
 
     # Start-up -------------------------------------------------------------------
 
@@ -62,10 +69,13 @@ class CoachApp(App):
             self.start_scenario(self.start_with)
         if self.store.warning:
             self.notify(self.store.warning, severity="warning", timeout=10)
-        self.run_worker(self._load_coach, thread=True, group="model")
+        if self.coach is None:
+            self.run_worker(self._load_coach, thread=True, group="model")
 
     def _load_coach(self) -> None:
         try:
+            from coach.scorer import Coach
+
             self.coach = Coach()
         except Exception as error:  # shown to the user; the app keeps running
             self.coach_error = str(error)
