@@ -7,6 +7,8 @@ import threading
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coach.lazy_token_match import lazy_giant_patterns
+
 MODEL_NAME = "fr_core_news_sm"
 # The features use tokens, lemmas, POS and morphology; sentences come from the
 # statistical sentence segmenter. POS, morphology and lemmas are the same with the
@@ -37,7 +39,10 @@ def load() -> Language:
         if _nlp is None:
             import spacy
 
-            nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
+            # The French tokenizer's giant TOKEN_MATCH regex is compiled lazily:
+            # same tokens, seconds less at every start.
+            with lazy_giant_patterns():
+                nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
             nlp.enable_pipe("senter")
             nlp.add_pipe(LINE_BREAKS, after="senter")
             _nlp = nlp

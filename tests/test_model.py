@@ -87,3 +87,20 @@ def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
         theirs = coach.Coach(models_dir()).assess_many(texts)
         for a, b in zip(ours, theirs, strict=True):
             assert a.score == pytest.approx(b.score, abs=0.5)
+
+
+@pytest.mark.parametrize("family", ["logistic_regression", "linear_svm_calibrated"])
+def test_compiled_model_predicts_exactly_like_scikit_learn(family: str) -> None:
+    from coach import features, nlp
+    from coach.training import fit
+
+    train_set = dataset.load_split(dataset.TRAIN)[::5]
+    heldout = dataset.load_split(dataset.HELDOUT)[:150]
+    pipeline = nlp.load()
+    train_x = [features.extract(d) for d in pipeline.pipe([u.text for u in train_set])]
+    test_x = [features.extract(d) for d in pipeline.pipe([u.text for u in heldout])]
+    compiled, (vectorizer, tfidf, classifier) = fit(family, train_x, [u.label for u in train_set])
+    matrix = tfidf.transform(vectorizer.transform([e.total() for e in test_x]))
+    expected = classifier.predict_proba(matrix)
+    order = [list(classifier.classes_).index(label) for label in ("giving", "neutral", "selling")]
+    assert compiled.predict_proba(test_x) == pytest.approx(expected[:, order], abs=1e-9)
