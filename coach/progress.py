@@ -21,7 +21,10 @@ class Progress:
         self._last = 0.0
 
     def advance(self, count: int = 1) -> None:
-        self.done += count
+        self.update(self.done + count)
+
+    def update(self, done: int) -> None:
+        self.done = done
         now = time.monotonic()
         if self.enabled and (now - self._last >= 0.1 or self.done == self.total):
             self._last = now
@@ -34,7 +37,7 @@ class Progress:
         share = min(1.0, self.done / self.total)
         filled = round(share * BAR_WIDTH)
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-        return f"{self.label} {bar} {self.done}/{self.total} ({share:.0%})"
+        return f"{self.label} {bar} {share:.0%}"
 
     def close(self) -> None:
         if self.enabled and self.done:

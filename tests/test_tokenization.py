@@ -22,7 +22,9 @@ TRICKY = (
 
 
 def corpus() -> list[str]:
-    texts = [u.text for split in (dataset.TRAIN, dataset.HELDOUT) for u in dataset.load_split(split)]
+    texts = [
+        u.text for split in (dataset.TRAIN, dataset.HELDOUT) for u in dataset.load_split(split)
+    ]
     texts += [line for s in scenarios.load_all() for lines in s.lines.values() for line in lines]
     texts += [TRICKY] * 50
     return texts + [t.upper() for t in texts] + [t.lower() for t in texts]

@@ -36,7 +36,7 @@ def read_labelled(path: Path) -> list[tuple[str, str]]:
     except OSError as error:
         raise InputError(f"{path} : lecture impossible ({error.strerror}).") from None
     items = []
-    for number, line in enumerate(decode(data, str(path)).text.splitlines(), start=1):
+    for number, line in enumerate(decode(data, str(path))[0].splitlines(), start=1):
         if not line.strip():
             continue
         try:

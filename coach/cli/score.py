@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from coach.errors import InputError
 from coach.progress import Progress
 from coach.rules.catalogue import SEVERITIES
-from coach.textio import UNIT_KINDS, Unit, decode, units
+from coach.textio import UNIT_KINDS, Unit, read_lines, units
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -74,38 +77,29 @@ def _score_threshold(value: str) -> float:
 @dataclass
 class Source:
     name: str
-    text: str
+    stream: BinaryIO
+    size: int | None  # bytes, when known: progress is shown against it
 
 
-def read_sources(paths: list[str]) -> Iterator[Source | InputError]:
-    """Each input decoded, or the error that makes it unreadable."""
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        try:
-            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(Path(path))
-            decoded = decode(data, name)
-        except InputError as error:
-            yield error
-            continue
-        if decoded.warning:
-            print(f"coach : attention : {decoded.warning}", file=sys.stderr)
-        if not decoded.text.strip():
-            yield InputError(f"{name} : entrée vide, rien à évaluer.")
-            continue
-        yield Source(name, decoded.text)
-
-
-def _read_bytes(path: Path) -> bytes:
-    if path.is_dir():
+def open_source(path: str) -> Source:
+    if path == "-":
+        return Source("<stdin>", sys.stdin.buffer, None)
+    location = Path(path)
+    if location.is_dir():
         raise InputError(f"{path} : c'est un dossier, pas un fichier.")
     try:
-        return path.read_bytes()
+        stream = location.open("rb")
     except FileNotFoundError:
         raise InputError(f"{path} : fichier introuvable.") from None
     except PermissionError:
         raise InputError(f"{path} : lecture non autorisée.") from None
     except OSError as error:
         raise InputError(f"{path} : lecture impossible ({error.strerror}).") from None
+    return Source(path, stream, os.fstat(stream.fileno()).st_size)
+
+
+def warn(message: str) -> None:
+    print(f"coach : attention : {message}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -121,28 +115,50 @@ def run(args: argparse.Namespace) -> int:
     scores: list[float] = []
     labels: list[str] = []
     documents: list[dict] = []
-    for source in read_sources(args.paths):
-        if isinstance(source, InputError):
-            print(f"coach : erreur : {source}", file=sys.stderr)
+    for path in args.paths:
+        try:
+            source = open_source(path)
+        except InputError as error:
+            print(f"coach : erreur : {error}", file=sys.stderr)
             unreadable = True
             continue
-        pieces: list[Unit] = list(units(source.text, args.each))
-        with Progress(f"Évaluation de {source.name}", len(pieces)) as progress:
-            assessments = coach.assess_many(p.text for p in pieces)
-            for piece, assessment in zip(pieces, assessments, strict=True):
-                progress.advance()
-                scores.append(assessment.score)
-                labels.append(assessment.label)
-                if args.fail_under is not None and assessment.score < args.fail_under:
-                    failed = True
-                record = {"source": source.name, "line": piece.line, **assessment.to_dict()}
-                if args.format == "jsonl":
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                elif args.format == "json":
-                    documents.append(record)
-                else:
-                    renderer.unit(source.name, piece.line, piece.column, assessment)
-                out.flush()
+        pieces = units(read_lines(source.stream, source.name, warn), args.each)
+        pending: deque[Unit] = deque()
+
+        def texts(pieces: Iterator[Unit] = pieces, pending: deque[Unit] = pending) -> Iterator[str]:
+            for piece in pieces:
+                pending.append(piece)
+                yield piece.text
+
+        count = 0
+        with Progress(f"Évaluation de {source.name}", source.size) as progress:
+            try:
+                for assessment in coach.assess_many(texts()):
+                    piece = pending.popleft()
+                    count += 1
+                    scores.append(assessment.score)
+                    labels.append(assessment.label)
+                    if args.fail_under is not None and assessment.score < args.fail_under:
+                        failed = True
+                    record = {"source": source.name, "line": piece.line, **assessment.to_dict()}
+                    if args.format == "jsonl":
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    elif args.format == "json":
+                        documents.append(record)
+                    else:
+                        renderer.unit(source.name, piece.line, piece.column, assessment)
+                    out.flush()
+                    progress.update(source.stream.tell() if source.size else count)
+            except InputError as error:
+                print(f"coach : erreur : {error}", file=sys.stderr)
+                unreadable = True
+                continue
+            finally:
+                if source.stream is not sys.stdin.buffer:
+                    source.stream.close()
+        if count == 0:
+            print(f"coach : erreur : {source.name} : entrée vide, rien à évaluer.", file=sys.stderr)
+            unreadable = True
     if args.format == "json":
         json.dump({"units": documents}, out, ensure_ascii=False, indent=2)
         out.write("\n")
