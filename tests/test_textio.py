@@ -38,7 +38,9 @@ def test_a_bad_line_late_in_a_big_file_does_not_spoil_earlier_lines() -> None:
     assert len(warnings) == 1
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01\x02abc", bytes(range(1, 32)) * 10, b"ok\n" * 30_000 + b"\x00"])
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01\x02abc", bytes(range(1, 32)) * 10, b"ok\n" * 30_000 + b"\x00"]
+)
 def test_binary_is_refused(data: bytes) -> None:
     with pytest.raises(InputError, match="binaire"):
         decode(data, "f")
