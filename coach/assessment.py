@@ -97,6 +97,7 @@ class Assessment:
     probabilities: dict[str, float]
     sentences: tuple[SentenceAssessment, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()  # in French, e.g. the text does not look French
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -117,6 +118,7 @@ class Assessment:
             "probabilities": _rounded(self.probabilities),
             "sentences": [s.to_dict() for s in self.sentences],
             "findings": [f.to_dict() for f in self.findings],
+            "warnings": list(self.warnings),
         }
 
 

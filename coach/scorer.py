@@ -10,8 +10,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from coach import features, labels, modelstore
+from coach import features, labels, language, modelstore
 from coach.assessment import Assessment, Evidence, SentenceAssessment
+from coach.errors import InputError
 from coach.resources import models_dir
 from coach.rules.engine import RuleEngine
 
@@ -19,6 +20,10 @@ from coach.rules.engine import RuleEngine
 # strongest push a word needs to be shown at all.
 EVIDENCE_PER_SIDE = 4
 EVIDENCE_MIN_SHARE = 0.2
+
+# What one message, note or email can be; spaCy's own default limit. Longer input is
+# refused with a clear message rather than parsed for minutes.
+MAX_TEXT_CHARS = 1_000_000
 
 _NOTHING = {labels.GIVING: 0.0, labels.NEUTRAL: 1.0, labels.SELLING: 0.0}
 
@@ -69,6 +74,7 @@ class DocScorer:
             probabilities=whole,
             sentences=tuple(assessed),
             findings=tuple(self.rules.find(doc)) if self.rules else (),
+            warnings=tuple(w for w in [language.warning(doc.text)] if w),
         )
 
     def _evidence(self, doc: Doc, extraction: features.Extraction) -> tuple[Evidence, ...]:
@@ -168,3 +174,12 @@ def _check_text(text: object) -> None:
             f"coach attend un texte (str), pas {type(text).__name__}. "
             "Décodez d'abord les octets, par exemple avec data.decode('utf-8')."
         )
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(too_long(len(text)))
+
+
+def too_long(length: int) -> str:
+    return (
+        f"texte trop long : {length:,} caractères pour un maximum de {MAX_TEXT_CHARS:,} ; "
+        "découpez-le (coach score --each line ou --each paragraph)."
+    ).replace(",", " ")

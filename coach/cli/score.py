@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from coach.assessment import Assessment
 from coach.errors import InputError
 from coach.progress import Progress
 from coach.rules.catalogue import SEVERITIES
 from coach.textio import UNIT_KINDS, Unit, read_lines, units
 
 FORMATS = ("text", "json", "jsonl")
+MAX_WARNINGS = 3  # per file; the rest are counted
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -102,68 +104,99 @@ def warn(message: str) -> None:
     print(f"coach : attention : {message}", file=sys.stderr)
 
 
-def run(args: argparse.Namespace) -> int:
-    from coach.cli.render import TextRenderer, use_colour
-    from coach.scorer import Coach
+class Scoring:
+    """One `coach score` run: scores every source, writes units, keeps the exit status."""
 
-    coach = Coach(
-        args.model, rules=args.rules, disabled=args.disable, min_severity=args.min_severity
-    )
-    out = sys.stdout
-    renderer = TextRenderer(out, use_colour(out))
-    unreadable = failed = False
-    scores: list[float] = []
-    labels: list[str] = []
-    documents: list[dict] = []
-    for path in args.paths:
-        try:
-            source = open_source(path)
-        except InputError as error:
-            print(f"coach : erreur : {error}", file=sys.stderr)
-            unreadable = True
-            continue
-        pieces = units(read_lines(source.stream, source.name, warn), args.each)
-        pending: deque[Unit] = deque()
+    def __init__(self, args: argparse.Namespace) -> None:
+        from coach.cli.render import TextRenderer, use_colour
+        from coach.scorer import Coach
 
-        def texts(pieces: Iterator[Unit] = pieces, pending: deque[Unit] = pending) -> Iterator[str]:
-            for piece in pieces:
-                pending.append(piece)
-                yield piece.text
+        self.args = args
+        self.coach = Coach(
+            args.model, rules=args.rules, disabled=args.disable, min_severity=args.min_severity
+        )
+        self.out = sys.stdout
+        self.renderer = TextRenderer(self.out, use_colour(self.out))
+        self.unreadable = self.failed = False
+        self.scores: list[float] = []
+        self.labels: list[str] = []
+        self.documents: list[dict] = []
 
-        count = 0
-        with Progress(f"Évaluation de {source.name}", source.size) as progress:
+    def error(self, message: str) -> None:
+        print(f"coach : erreur : {message}", file=sys.stderr)
+        self.unreadable = True
+
+    def run(self) -> int:
+        for path in self.args.paths:
             try:
-                for assessment in coach.assess_many(texts()):
-                    piece = pending.popleft()
-                    count += 1
-                    scores.append(assessment.score)
-                    labels.append(assessment.label)
-                    if args.fail_under is not None and assessment.score < args.fail_under:
-                        failed = True
-                    record = {"source": source.name, "line": piece.line, **assessment.to_dict()}
-                    if args.format == "jsonl":
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    elif args.format == "json":
-                        documents.append(record)
-                    else:
-                        renderer.unit(source.name, piece.line, piece.column, assessment)
-                    out.flush()
-                    progress.update(source.stream.tell() if source.size else count)
+                source = open_source(path)
             except InputError as error:
-                print(f"coach : erreur : {error}", file=sys.stderr)
-                unreadable = True
+                self.error(str(error))
                 continue
+            try:
+                self.score(source)
+            except InputError as error:
+                self.error(str(error))
             finally:
                 if source.stream is not sys.stdin.buffer:
                     source.stream.close()
-        if count == 0:
-            print(f"coach : erreur : {source.name} : entrée vide, rien à évaluer.", file=sys.stderr)
-            unreadable = True
-    if args.format == "json":
-        json.dump({"units": documents}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif args.format == "text":
-        renderer.summary(scores, labels)
-    if unreadable:
-        return 2
-    return 1 if failed else 0
+        if self.args.format == "json":
+            json.dump({"units": self.documents}, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+        elif self.args.format == "text":
+            self.renderer.summary(self.scores, self.labels)
+        if self.unreadable:
+            return 2
+        return 1 if self.failed else 0
+
+    def _scorable(
+        self, source: Source, pieces: Iterator[Unit], pending: deque[Unit]
+    ) -> Iterator[str]:
+        """Texts of the units to score, in order; units too long are reported and skipped."""
+        from coach.scorer import MAX_TEXT_CHARS, too_long
+
+        for piece in pieces:
+            if len(piece.text) > MAX_TEXT_CHARS:
+                self.error(f"{source.name}:{piece.line} : {too_long(len(piece.text))}")
+                continue
+            pending.append(piece)
+            yield piece.text
+
+    def score(self, source: Source) -> None:
+        pieces = units(read_lines(source.stream, source.name, warn), self.args.each)
+        pending: deque[Unit] = deque()
+        count = warned = 0
+        with Progress(f"Évaluation de {source.name}", source.size) as progress:
+            for assessment in self.coach.assess_many(self._scorable(source, pieces, pending)):
+                piece = pending.popleft()
+                count += 1
+                for message in assessment.warnings:
+                    warned += 1
+                    if warned <= MAX_WARNINGS:
+                        warn(f"{source.name}:{piece.line} : {message}")
+                self.write(source, piece, assessment)
+                progress.update(source.stream.tell() if source.size else count)
+        if warned > MAX_WARNINGS:
+            warn(
+                f"{source.name} : {warned - MAX_WARNINGS} autre(s) unité(s) avec un avertissement."
+            )
+        if count == 0 and not self.unreadable:
+            self.error(f"{source.name} : entrée vide, rien à évaluer.")
+
+    def write(self, source: Source, piece: Unit, assessment: Assessment) -> None:
+        self.scores.append(assessment.score)
+        self.labels.append(assessment.label)
+        if self.args.fail_under is not None and assessment.score < self.args.fail_under:
+            self.failed = True
+        record = {"source": source.name, "line": piece.line, **assessment.to_dict()}
+        if self.args.format == "jsonl":
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.args.format == "json":
+            self.documents.append(record)
+        else:
+            self.renderer.unit(source.name, piece.line, piece.column, assessment)
+        self.out.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    return Scoring(args).run()
