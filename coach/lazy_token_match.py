@@ -25,33 +25,18 @@ GATE = frozenset("-–—‐‑'’")
 _META = set("[](){}\\.^$|?*+")
 
 
-def alternatives(pattern: str) -> list[str]:
-    """Split ``(?flags)(?:a)|(?:b)|…`` into its top-level alternatives, unwrapped."""
+def alternatives(pattern: str) -> list[str] | None:
+    """Split ``(?flags)(?:a)|(?:b)|…`` into its alternatives, or None if it is not of that form."""
     body = pattern[pattern.index(")") + 1 :] if pattern.startswith("(?") else pattern
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "^":
-                i += 1
-            if body[i + 1 : i + 2] == "]":
-                i += 1  # a literal ] opening the class
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
-    parts.append(body[start:])
-    return [p[3:-1] if p.startswith("(?:") and p.endswith(")") else p for p in parts]
+    if not (body.startswith("(?:") and body.endswith(")")):
+        return None
+    parts = body[3:-1].split(")|(?:")
+    for part in parts:  # each piece must be a whole group, or the split was wrong
+        opened = part.count("(") - part.count("\\(")
+        closed = part.count(")") - part.count("\\)")
+        if opened != closed:
+            return None
+    return parts
 
 
 def literal_prefix(alternative: str) -> str:
@@ -79,7 +64,9 @@ class LazyTokenMatch:
         self._inline = inline
         self._by_start: dict[str, list[tuple[str, str]]] = {}
         self._anywhere: list[tuple[str, str]] = []
-        for alternative in alternatives(pattern):
+        parts = alternatives(pattern)
+        self._gated = parts is not None  # an unexpected shape: compile it whole, on first use
+        for alternative in parts or []:
             prefix = literal_prefix(alternative)
             bucket = self._by_start.setdefault(prefix[0], []) if prefix else self._anywhere
             bucket.append((prefix, alternative))
@@ -93,8 +80,10 @@ class LazyTokenMatch:
         return regex
 
     def match(self, text: str, *args: Any) -> re.Match[str] | None:
-        if args or not GATE.intersection(text):
-            return self._full().match(text, *args) if args else None
+        if args or not self._gated:
+            return self._full().match(text, *args)
+        if not GATE.intersection(text):
+            return None
         lowered = text.lower()
         for prefix, alternative in [*self._by_start.get(lowered[:1], ()), *self._anywhere]:
             if lowered.startswith(prefix):

@@ -54,7 +54,7 @@ class _LineDecoder:
 
 def read_lines(stream: BinaryIO, name: str, warn: Callable[[str], None]) -> Iterator[str]:
     """Lines of a binary stream, decoded, line endings kept; raises InputError on binary."""
-    head = stream.read(CHUNK)
+    head = stream.read1(CHUNK)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         yield from _utf16_lines(head, stream, name)
         return
@@ -73,7 +73,7 @@ def read_lines(stream: BinaryIO, name: str, warn: Callable[[str], None]) -> Iter
         *complete, pending = pending.split(b"\n")
         for raw in complete:
             yield decode(raw + b"\n")
-        chunk = stream.read(CHUNK)
+        chunk = stream.read1(CHUNK)
     if pending:
         yield decode(pending)
 
@@ -94,7 +94,7 @@ def _utf16_lines(head: bytes, stream: BinaryIO, name: str) -> Iterator[str]:
         *complete, pending = pending.split("\n")
         for line in complete:
             yield line + "\n"
-        chunk = stream.read(CHUNK)
+        chunk = stream.read1(CHUNK)
     pending += decoder.decode(b"", final=True)
     if pending:
         yield pending

@@ -199,3 +199,8 @@ def test_rewriting_helpers() -> None:
     assert rewriting.fit_case("je m'occupe", True) == "Je m'occupe"
     assert rewriting.fit_case("Et toi ?", False) == "et toi ?"
     assert rewriting.render("{x.de} et {y}", {"x": "la compta"}) is None
+
+
+def test_a_folder_of_user_rules_is_loaded(user_rules: Path) -> None:
+    a = coach.Coach(rules=[user_rules.parent]).assess("Promo flash sur mes bougies !")
+    assert any(f.rule == "maison-promo-flash" for f in a.findings)

@@ -36,7 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from coach.rules import catalogue
 
-    rules = catalogue.load([*catalogue.builtin_files(), *args.rules])
+    extra = [file for path in args.rules for file in catalogue.rule_files(path)]
+    rules = catalogue.load([*catalogue.builtin_files(), *extra])
     if args.format == "json":
         rows = [
             {

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from coach.assessment import Finding, Suggestion
 from coach.errors import DataError
@@ -20,9 +20,6 @@ from coach.rules.catalogue import Rule
 SEVERITY_RANK = {name: rank for rank, name in enumerate(catalogue.SEVERITIES)}
 CAPTURE = "CAPTURE"  # a key of our own in pattern tokens: names the captured tokens
 FOLD = "FOLD"  # shorthand for the accent-insensitive lowercase form
-
-if not Token.has_extension("fold"):
-    Token.set_extension("fold", getter=lambda token: fold(token.text))
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,10 @@ class RuleEngine:
         min_severity: str = "suggestion",
         builtin: bool = True,
     ) -> None:
-        files = [*(catalogue.builtin_files() if builtin else []), *extra]
+        files = [
+            *(catalogue.builtin_files() if builtin else []),
+            *(file for path in extra for file in catalogue.rule_files(path)),
+        ]
         all_rules = catalogue.load(files)
         unknown = set(disabled) - {r.id for r in all_rules}
         if unknown:
@@ -71,7 +71,7 @@ class RuleEngine:
     def find(self, doc: Doc) -> list[Finding]:
         """Findings on a Doc, in text order; one per rule and sentence."""
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
-        matches = self.matcher(doc, with_alignments=True) if len(self.matcher) else []
+        matches = self._match(doc) if len(self.matcher) else []
         for key, start, end, alignments in matches:
             pattern = self._patterns[self.matcher.vocab.strings[key]]
             span = doc[start:end]
@@ -86,6 +86,22 @@ class RuleEngine:
         ]
         findings += [f for rule in self._checks if (f := self._check(doc, rule))]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
+        """Match with each token's NORM set to its folded form, then restore the norms.
+
+        NORM is a native attribute, so the Matcher compares it in compiled code; the
+        pipeline's own components have already run, and the caller's Doc is left as
+        it was.
+        """
+        saved = [token.norm_ for token in doc]
+        try:
+            for token in doc:
+                token.norm_ = fold(token.text)
+            return self.matcher(doc, with_alignments=True)
+        finally:
+            for token, norm in zip(doc, saved, strict=True):
+                token.norm_ = norm
 
     def _finding(self, doc: Doc, span: Span, captures: dict[str, str], rule: Rule) -> Finding:
         sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -148,7 +164,7 @@ class RuleEngine:
 def _token_patterns(rule: Rule, tokenizer: Callable[[str], Doc]) -> list[list[dict[str, Any]]]:
     patterns = [[_expand(token) for token in pattern] for pattern in rule.patterns]
     for phrase in rule.phrases:
-        patterns.append([{"_": {"fold": fold(t.text)}} for t in tokenizer(phrase)])
+        patterns.append([{"NORM": fold(t.text)} for t in tokenizer(phrase)])
     return patterns
 
 
@@ -162,7 +178,7 @@ def _expand(token: dict[str, Any]) -> dict[str, Any]:
             }
         else:
             value = fold(value)
-        token.setdefault("_", {})["fold"] = value
+        token["NORM"] = value
     return token
 
 
