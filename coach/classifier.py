@@ -9,7 +9,6 @@ words that pushed it, which is what the coach shows its users.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,8 +27,7 @@ class Head:
     intercept: np.ndarray  # (classes,)
     calibration: tuple[np.ndarray, np.ndarray] | None = None
 
-    def probabilities(self, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
-        decision = self.weights[:, columns] @ values + self.intercept
+    def probabilities(self, decision: np.ndarray) -> np.ndarray:
         if self.calibration is None:
             exp = np.exp(decision - decision.max())
             return exp / exp.sum()
@@ -41,6 +39,9 @@ class Head:
         proba = proba / total
         proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
         return proba
+
+
+Row = tuple[np.ndarray, np.ndarray]  # a sparse TF-IDF row: (columns, values)
 
 
 @dataclass(frozen=True)
@@ -77,47 +78,73 @@ class LinearCoachModel:
             )
             for h in heads
         )
+        self._derive()
+
+    def _derive(self) -> None:
+        """Arrays computed from the heads: not pickled, rebuilt on load."""
+        # All heads in one matrix, so that a row is scored with one product.
+        self._stacked = np.vstack([h.weights for h in self.heads])
+        self._intercepts = np.concatenate([h.intercept for h in self.heads])
         # Weights of (selling − giving) in the decision function, averaged over heads.
         mean = np.mean([h.weights for h in self.heads], axis=0)
         self.direction = mean[LABELS.index(SELLING)] - mean[LABELS.index(GIVING)]
 
-    def _row(self, extraction: Extraction) -> tuple[np.ndarray, np.ndarray]:
+    def __getstate__(self) -> dict:
+        derived = {"_stacked", "_intercepts", "direction"}
+        return {k: v for k, v in self.__dict__.items() if k not in derived}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._derive()
+
+    def row(self, extraction: Extraction) -> Row:
         """Sparse TF-IDF row: (columns, values), sublinear TF, L2-normalised."""
-        pairs = sorted(
-            (self.vocabulary[name], count)
-            for name, count in extraction.total().items()
-            if name in self.vocabulary and count > 0
-        )
-        if not pairs:
+        vocabulary = self.vocabulary
+        columns, counts = [], []
+        for name, count in extraction.counts.items():
+            column = vocabulary.get(name)
+            if column is not None:
+                columns.append(column)
+                counts.append(count)
+        if not columns:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        columns = np.fromiter((c for c, _ in pairs), dtype=np.int64, count=len(pairs))
-        values = np.fromiter(
-            (1.0 + math.log(n) for _, n in pairs), dtype=np.float64, count=len(pairs)
-        )
-        values *= self.idf[columns]
+        index = np.array(columns, dtype=np.int64)
+        values = (1.0 + np.log(np.array(counts, dtype=np.float64))) * self.idf[index]
         norm = np.sqrt(values @ values)
-        return columns, values / norm if norm else values
+        return index, values / norm if norm else values
+
+    def probabilities(self, row: Row) -> np.ndarray:
+        """Probabilities in ``LABELS`` order for one row."""
+        columns, values = row
+        decisions = self._stacked[:, columns] @ values + self._intercepts
+        classes = len(LABELS)
+        return sum(
+            head.probabilities(decisions[i * classes : (i + 1) * classes])
+            for i, head in enumerate(self.heads)
+        ) / len(self.heads)
 
     def predict_proba(self, extractions: Sequence[Extraction]) -> np.ndarray:
         """Probabilities in ``LABELS`` order, one row per extraction."""
         rows = np.zeros((len(extractions), len(LABELS)))
         for i, extraction in enumerate(extractions):
-            columns, values = self._row(extraction)
-            rows[i] = sum(h.probabilities(columns, values) for h in self.heads) / len(self.heads)
+            rows[i] = self.probabilities(self.row(extraction))
         return rows
 
-    def token_weights(self, extraction: Extraction) -> list[TokenWeight]:
+    def token_weights(self, extraction: Extraction, row: Row) -> list[TokenWeight]:
         """Each token's share of the span's selling-minus-giving evidence."""
-        columns, values = self._row(extraction)
-        value_of = dict(zip(columns.tolist(), values.tolist(), strict=True))
-        totals = extraction.total()
+        columns, values = row
+        pushed = dict(
+            zip(columns.tolist(), (values * self.direction[columns]).tolist(), strict=True)
+        )
+        vocabulary = self.vocabulary
+        totals = extraction.counts
         weights = []
         for token, features in extraction.tokens:
             weight = 0.0
             for name, count in features.items():
-                column = self.vocabulary.get(name)
-                if column is not None and column in value_of:
-                    weight += value_of[column] * self.direction[column] * count / totals[name]
+                column = vocabulary.get(name)
+                if column is not None:
+                    weight += pushed.get(column, 0.0) * count / totals[name]
             if weight:
                 weights.append(TokenWeight(token.i, weight))
         return weights

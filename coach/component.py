@@ -1,6 +1,6 @@
 """The coach as a spaCy pipeline component: ``nlp.add_pipe("coach")`` sets ``doc._.coach``.
 
-The component reuses the Doc the pipeline made (tokens, lemmas, morphology and
+The component reuses the Doc the pipeline made (tokens, lemmas and
 sentences), so nothing is parsed twice. Registered through the ``spacy_factories``
 entry point, so adding it needs no import of ``coach``.
 """
@@ -46,7 +46,7 @@ class CoachComponent:
 @Language.factory(
     "coach",
     default_config={"model_dir": None},
-    requires=["token.lemma", "token.pos", "token.morph"],
+    requires=["token.lemma"],
     assigns=["doc._.coach"],
 )
 def make_coach(nlp: Language, name: str, model_dir: str | None) -> CoachComponent:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -95,34 +95,32 @@ class Extraction:
     tokens: list[tuple[Token, Counter[str]]]
     span: Counter[str]
 
-    def total(self) -> dict[str, float]:
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """All features of the span with their counts."""
         counts: Counter[str] = Counter(self.span)
         for _, features in self.tokens:
             counts.update(features)
         return dict(counts)
 
 
-def _person(token: Token, form: str) -> str | None:
+def _person(form: str) -> str | None:
     if form in SECOND or form.startswith("-vous") or form.startswith("-tu"):
         return "2"
     if form in FIRST_PLURAL or form.startswith("-nous"):
         return "1p"
     if form in FIRST_SINGULAR or form.startswith("-moi"):
         return "1s"
-    if token.pos_ == "PRON" and "2" in token.morph.get("Person"):
-        return "2"
     return None
 
 
 def _is_imperative(token: Token, form: str, first_word: bool, negated_start: bool) -> bool:
-    if "Imp" in token.morph.get("Mood"):
-        return True
-    # The morphologizer often tags a sentence-initial imperative as a noun
-    # ("Achetez") or an indicative ("N'hésite"): back it with the word's shape.
+    """Imperatives by their shape: a verb before « -moi », « -nous »…, the word after a
+    sentence-initial « ne », or a sentence-initial word in -ez (« Achetez »)."""
     next_form = fold(token.nbor().text) if token.i + 1 < len(token.doc) else ""
     if next_form.startswith(("-moi", "-nous", "-vous", "-le", "-la", "-les", "-en", "-y")):
         return True
-    if negated_start and token.pos_ in {"VERB", "AUX", "NOUN"}:
+    if negated_start:
         return True  # "N'hésite pas", "Ne ratez pas"
     return first_word and form.endswith("ez") and len(form) > 4 and form not in _NOT_IMPERATIVE
 
@@ -169,7 +167,7 @@ def extract(span: Doc | Span) -> Extraction:
         features.update(char_ngrams(form))
         for group in set(_CUE_OF.get(form, ()) + _CUE_OF.get(lemma, ())):
             features["cue:" + group] += 1
-        person = _person(token, form)
+        person = _person(form)
         if person:
             features["person:" + person] += 1
             persons[person] += 1

@@ -8,10 +8,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from coach import features, labels, language, modelstore
 from coach.assessment import Assessment, Evidence, SentenceAssessment
+from coach.classifier import Row
 from coach.errors import InputError
 from coach.resources import models_dir
 from coach.rules.engine import RuleEngine
@@ -35,27 +37,21 @@ class DocScorer:
         self.model, self.manifest = modelstore.load(Path(model_dir or models_dir()))
         self.rules = rules
 
-    def assess_docs(self, docs: list[Doc]) -> list[Assessment]:
-        """Assess several Docs with one call to the classifier."""
-        units: list[tuple[Doc, list[Span]]] = [(doc, _sentences(doc)) for doc in docs]
-        extractions = [
-            features.extract(span) for doc, sentences in units for span in (doc, *sentences)
-        ]
-        rows = iter(self.model.predict_proba(extractions))
-        pending = iter(extractions)
-        return [self._assessment(doc, sentences, rows, pending) for doc, sentences in units]
+    def assess_docs(self, docs: Iterable[Doc]) -> list[Assessment]:
+        return [self.assess_doc(doc) for doc in docs]
 
     def assess_doc(self, doc: Doc) -> Assessment:
-        return self.assess_docs([doc])[0]
-
-    def _assessment(
-        self, doc: Doc, sentences: list[Span], rows: Iterator[Any], pending: Iterator[Any]
-    ) -> Assessment:
-        whole = _probabilities(next(rows), next(pending))
+        whole = features.extract(doc)
+        whole_row = self.model.row(whole)
+        whole_p = _probabilities(self.model.probabilities(whole_row), whole)
         assessed = []
-        for span in sentences:
-            extraction = next(pending)
-            probabilities = _probabilities(next(rows), extraction)
+        for span in _sentences(doc):
+            if span.start == 0 and span.end == len(doc):  # one sentence: the same features
+                extraction, row, probabilities = whole, whole_row, whole_p
+            else:
+                extraction = features.extract(span)
+                row = self.model.row(extraction)
+                probabilities = _probabilities(self.model.probabilities(row), extraction)
             assessed.append(
                 SentenceAssessment(
                     text=span.text,
@@ -64,22 +60,24 @@ class DocScorer:
                     score=labels.score(probabilities),
                     label=labels.best(probabilities),
                     probabilities=probabilities,
-                    evidence=self._evidence(doc, extraction),
+                    evidence=self._evidence(doc, extraction, row),
                 )
             )
         return Assessment(
             text=doc.text,
-            score=labels.score(whole),
-            label=labels.best(whole),
-            probabilities=whole,
+            score=labels.score(whole_p),
+            label=labels.best(whole_p),
+            probabilities=whole_p,
             sentences=tuple(assessed),
             findings=tuple(self.rules.find(doc)) if self.rules else (),
             warnings=tuple(w for w in [language.warning(doc.text)] if w),
         )
 
-    def _evidence(self, doc: Doc, extraction: features.Extraction) -> tuple[Evidence, ...]:
+    def _evidence(
+        self, doc: Doc, extraction: features.Extraction, row: Row
+    ) -> tuple[Evidence, ...]:
         weights = [
-            w for w in self.model.token_weights(extraction) if _shows_as_evidence(doc[w.index])
+            w for w in self.model.token_weights(extraction, row) if _shows_as_evidence(doc[w.index])
         ]
         if not weights:
             return ()
@@ -105,18 +103,23 @@ class DocScorer:
 
 
 # Function words carry weight in the model but mean nothing to a reader.
-_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "PART", "SPACE"})
+_FUNCTION_WORDS = frozenset(
+    "le la les l' un une des du de d' à a au aux en et ou mais que qu' qui ce cet cette ces "
+    "se s' ne n' pas y si ni car donc or par pour sur dans avec sans sous chez vers -ce -t -il".split()
+)
 
 
 def _shows_as_evidence(token: Token) -> bool:
-    return token.pos_ not in _FUNCTION_POS and any(c.isalnum() or c in "€$%" for c in token.text)
+    return features.fold(token.text) not in _FUNCTION_WORDS and any(
+        c.isalnum() or c in "€$%" for c in token.text
+    )
 
 
 def _sentences(doc: Doc) -> list[Span]:
     return [span for span in doc.sents if not span.text.isspace()] if len(doc) else []
 
 
-def _probabilities(row: Any, extraction: features.Extraction) -> dict[str, float]:
+def _probabilities(row: np.ndarray, extraction: features.Extraction) -> dict[str, float]:
     if not any(not token.is_punct for token, _ in extraction.tokens):
         return dict(_NOTHING)  # no word at all: nothing to judge
     total = float(sum(row))

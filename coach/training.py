@@ -45,7 +45,7 @@ def fit(
 
     vectorizer = DictVectorizer()
     tfidf = TfidfTransformer(sublinear_tf=True)
-    matrix = tfidf.fit_transform(vectorizer.fit_transform([e.total() for e in extractions]))
+    matrix = tfidf.fit_transform(vectorizer.fit_transform([e.counts for e in extractions]))
     classifier = estimator(family).fit(matrix, list(gold))
     if isinstance(classifier, CalibratedClassifierCV):
         heads = [

@@ -100,7 +100,7 @@ def test_compiled_model_predicts_exactly_like_scikit_learn(family: str) -> None:
     train_x = [features.extract(d) for d in pipeline.pipe([u.text for u in train_set])]
     test_x = [features.extract(d) for d in pipeline.pipe([u.text for u in heldout])]
     compiled, (vectorizer, tfidf, classifier) = fit(family, train_x, [u.label for u in train_set])
-    matrix = tfidf.transform(vectorizer.transform([e.total() for e in test_x]))
+    matrix = tfidf.transform(vectorizer.transform([e.counts for e in test_x]))
     expected = classifier.predict_proba(matrix)
     order = [list(classifier.classes_).index(label) for label in ("giving", "neutral", "selling")]
     assert compiled.predict_proba(test_x) == pytest.approx(expected[:, order], abs=1e-9)
