@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from coach.practice.store import SessionStore
 from coach.tui.chat import ChatScreen
 from coach.tui.history import HistoryScreen, ProgressScreen
 from coach.tui.home import HomeScreen
+from coach.tui.quit_screen import ExportBeforeQuit
 from coach.tui.report_screen import ReportScreen
 
 if TYPE_CHECKING:
@@ -137,6 +139,39 @@ class CoachApp(App):
             self.screen.action_export()
         else:
             self.notify("Ouvrez d'abord un rapport (fin de séance ou historique).")
+
+    async def action_quit(self) -> None:
+        if self.store.persistent or not self.store.sessions():
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "export":
+                path = self.export_sessions()
+                self.exit(message=f"Séances exportées : {path}" if path else None)
+            elif choice == "quit":
+                self.exit()
+
+        self.push_screen(ExportBeforeQuit(), chosen)
+
+    def export_sessions(self) -> Path | None:
+        """Every session of the store as one Markdown file in the export folder."""
+        reports = []
+        for row in reversed(self.store.sessions()):
+            turns = self.store.turns(row.id)
+            assessments = (
+                list(self.coach.assess_many([t.text for t in turns])) if self.coach else []
+            )
+            title = self.scenario_titles.get(row.scenario, row.scenario)
+            reports.append(report.build(title, row.outcome, turns, assessments).to_markdown())
+        path = self.export_dir / f"coach-seances-{datetime.now():%Y%m%d-%H%M%S}.md"
+        try:
+            self.export_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n---\n\n".join(reports), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"Export impossible : {error.strerror} ({path})", severity="error")
+            return None
+        return path
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
