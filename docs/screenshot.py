@@ -1,6 +1,6 @@
 """Regenerate docs/chat.svg, the README's screenshot of the practice chat.
 
-    python docs/screenshot.py
+python docs/screenshot.py
 """
 
 import asyncio
@@ -23,7 +23,9 @@ TURNS = [
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        app = CoachApp(store_path=Path(folder) / "s.db", scenario_id="apero-coworking", seed=2, coach=Coach())
+        app = CoachApp(
+            store_path=Path(folder) / "s.db", scenario_id="apero-coworking", seed=2, coach=Coach()
+        )
         async with app.run_test(size=(110, 34)) as pilot:
             for text in TURNS:
                 app.screen.query_one(Draft).text = text
