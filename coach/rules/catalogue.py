@@ -27,8 +27,9 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "catalogue"
 
 _RULE_FIELDS = {
     "id", "kind", "severity", "message", "patterns", "phrases", "check", "replace",
-    "rewrites", "examples",
+    "rewrites", "examples", "unless_after",
 }  # fmt: skip
+_FILE_FIELDS = {"category", "rules", "words"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Rule:
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     phrases: tuple[str, ...] = ()
     check: dict[str, int] = field(default_factory=dict)
+    # Words (folded) that, anywhere after the match, mean the rule does not apply.
+    unless_after: frozenset[str] = frozenset()
     replace: str = "sentence"
     rewrites: tuple[Template, ...] = ()
     matching: tuple[Example, ...] = ()
@@ -105,6 +108,16 @@ def load_file(path: Path) -> list[Rule]:
         raise DataError(
             f"{path} : un fichier de règles est un objet avec « category » et « rules »."
         )
+    unknown = set(document) - _FILE_FIELDS
+    if unknown:
+        raise DataError(
+            f"{yamlfile.where(path, document)} : champ inconnu « {sorted(unknown)[0]} »."
+        )
+    words = document.get("words") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
+        raise DataError(
+            f"{yamlfile.where(path, document)} : « words » associe des noms à des listes de mots."
+        )
     category = document.get("category")
     if not isinstance(category, str) or not category:
         raise DataError(f"{yamlfile.where(path, document)} : « category » manquante.")
@@ -145,6 +158,7 @@ def _rule(path: Path, category: str, item: Any) -> Rule:
     if replace not in REPLACES:
         raise DataError(f"{where} : « replace » vaut {', '.join(REPLACES)}, pas « {replace} ».")
     rewrites = tuple(_template(t, where) for t in item.get("rewrites") or [])
+    unless_after = _words(item.get("unless_after") or [], where)
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or not examples.get("match"):
         raise DataError(
@@ -159,6 +173,7 @@ def _rule(path: Path, category: str, item: Any) -> Rule:
         patterns=tuple(tuple(p) for p in patterns),
         phrases=tuple(phrases),
         check=dict(check),
+        unless_after=unless_after,
         replace=replace,
         rewrites=rewrites,
         matching=tuple(_example(e, path, where, expect_match=True) for e in examples["match"]),
@@ -168,6 +183,18 @@ def _rule(path: Path, category: str, item: Any) -> Rule:
         source=str(path),
         line=getattr(item, "line", 0),
     )
+
+
+def _words(value: Any, where: str) -> frozenset[str]:
+    """A list of words, or of lists of words (YAML anchors), folded like the text."""
+    from coach.features import fold
+
+    if not isinstance(value, list):
+        raise DataError(f"{where} : « unless_after » est une liste de mots.")
+    flat = [w for v in value for w in (v if isinstance(v, list) else [v])]
+    if not all(isinstance(w, str) for w in flat):
+        raise DataError(f"{where} : « unless_after » ne contient que des mots.")
+    return frozenset(fold(w) for w in flat)
 
 
 def _text(item: dict, key: str, where: str) -> str:

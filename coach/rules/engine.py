@@ -72,8 +72,13 @@ class RuleEngine:
         """Findings on a Doc, in text order; one per rule and sentence."""
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
         matches = self._match(doc) if len(self.matcher) else []
+        folded: list[str] | None = None
         for key, start, end, alignments in matches:
             pattern = self._patterns[self.matcher.vocab.strings[key]]
+            if pattern.rule.unless_after:
+                folded = folded or [fold(token.text) for token in doc]
+                if pattern.rule.unless_after.intersection(folded[end:]):
+                    continue
             span = doc[start:end]
             sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
             slot = (pattern.rule.id, sentence_start)
