@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -99,14 +101,14 @@ class RuleEngine:
         pipeline's own components have already run, and the caller's Doc is left as
         it was.
         """
-        saved = [token.norm_ for token in doc]
+        strings = doc.vocab.strings
+        saved = doc.to_array([NORM])
+        folded = [strings.add(fold(strings[orth])) for orth in doc.to_array([ORTH]).tolist()]
         try:
-            for token in doc:
-                token.norm_ = fold(token.text)
+            doc.from_array([NORM], numpy.array(folded, dtype=numpy.uint64))
             return self.matcher(doc, with_alignments=True)
         finally:
-            for token, norm in zip(doc, saved, strict=True):
-                token.norm_ = norm
+            doc.from_array([NORM], saved)
 
     def _finding(self, doc: Doc, span: Span, captures: dict[str, str], rule: Rule) -> Finding:
         sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
