@@ -124,6 +124,11 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert result.returncode == 0
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C reaches the child even when the test runs as a background job (SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text((FRENCH + "\n") * 20_000, "utf-8")
@@ -132,6 +137,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=_as_in_a_terminal,
     )
     assert process.stdout
     process.stdout.readline()  # scoring has started
@@ -168,6 +174,7 @@ def test_interrupting_training_keeps_the_previous_model(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=_as_in_a_terminal,
     )
     time.sleep(8)
     process.send_signal(signal.SIGINT)

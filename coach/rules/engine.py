@@ -54,29 +54,38 @@ class RuleEngine:
             r for r in all_rules if r.id not in set(disabled) and SEVERITY_RANK[r.severity] >= floor
         ]
         self.all_rules = all_rules
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.vocab = nlp.vocab
+        # One Matcher per rule, run only on texts that contain one of its anchor words
+        # (a word every match needs); a rule without anchors runs on every text.
+        self._matchers: list[tuple[frozenset[str] | None, Matcher]] = []
         self._patterns: dict[str, _Pattern] = {}
         for rule in self.rules:
+            matcher = Matcher(nlp.vocab, validate=True)
+            anchors: set[str] | None = set()
             for number, pattern in enumerate(_token_patterns(rule, nlp.tokenizer)):
                 key = f"{rule.id}#{number}"
                 tokens, captures = _strip_captures(pattern)
+                words = _anchor_words(tokens)
+                anchors = None if anchors is None or words is None else anchors | words
                 try:
-                    self.matcher.add(key, [tokens])
+                    matcher.add(key, [tokens])
                 except Exception as error:  # spaCy raises several kinds for bad patterns
                     raise DataError(
                         f"{rule.where} (règle « {rule.id} ») : motif {number + 1} invalide : "
                         f"{_first_line(error)}"
                     ) from None
                 self._patterns[key] = _Pattern(rule, captures)
+            if len(matcher):
+                self._matchers.append((None if anchors is None else frozenset(anchors), matcher))
         self._checks = [r for r in self.rules if r.check]
 
     def find(self, doc: Doc) -> list[Finding]:
         """Findings on a Doc, in text order; one per rule and sentence."""
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
-        matches = self._match(doc) if len(self.matcher) else []
+        matches = self._match(doc) if self._matchers else []
         folded: list[str] | None = None
         for key, start, end, alignments in matches:
-            pattern = self._patterns[self.matcher.vocab.strings[key]]
+            pattern = self._patterns[self.vocab.strings[key]]
             if pattern.rule.unless_after:
                 folded = folded or [fold(token.text) for token in doc]
                 if pattern.rule.unless_after.intersection(folded[end:]):
@@ -102,11 +111,15 @@ class RuleEngine:
         it was.
         """
         strings = doc.vocab.strings
+        words = [fold(strings[orth]) for orth in doc.to_array([ORTH]).tolist()]
+        present = set(words)
+        matchers = [m for anchors, m in self._matchers if anchors is None or anchors & present]
+        if not matchers:
+            return []
         saved = doc.to_array([NORM])
-        folded = [strings.add(fold(strings[orth])) for orth in doc.to_array([ORTH]).tolist()]
         try:
-            doc.from_array([NORM], numpy.array(folded, dtype=numpy.uint64))
-            return self.matcher(doc, with_alignments=True)
+            doc.from_array([NORM], numpy.array([strings.add(w) for w in words], dtype=numpy.uint64))
+            return [match for matcher in matchers for match in matcher(doc, with_alignments=True)]
         finally:
             doc.from_array([NORM], saved)
 
@@ -173,6 +186,34 @@ def _token_patterns(rule: Rule, tokenizer: Callable[[str], Doc]) -> list[list[di
     for phrase in rule.phrases:
         patterns.append([{"NORM": fold(t.text)} for t in tokenizer(phrase)])
     return patterns
+
+
+def _anchor_words(tokens: list[dict[str, Any]]) -> set[str] | None:
+    """The smallest set of words one of which every match of the pattern contains, or
+    None when no mandatory token names its words."""
+    best: set[str] | None = None
+    for token in tokens:
+        if token.get("OP") not in (None, "+", "1") or set(token) - {"NORM", "OP"}:
+            continue
+        value = token.get("NORM")
+        if isinstance(value, str):
+            words = {value}
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = {str(w) for w in value["IN"]}
+        else:
+            continue
+        if words & _COMMON:
+            continue  # in nearly every text: it would not filter anything
+        if best is None or len(words) < len(best):
+            best = words
+    return best
+
+
+_COMMON = frozenset(
+    "je j' tu t' vous te me m' moi toi le la les l' de d' un une des du au aux et a à est "
+    "c' ce ca ça si pas ne n' que qu' on nous il elle pour en mon ma mes ton ta tes votre "
+    "vos notre nos son sa ses se s' y , . ! ?".split()
+)
 
 
 def _expand(token: dict[str, Any]) -> dict[str, Any]:
