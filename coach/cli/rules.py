@@ -21,16 +21,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--format", choices=("text", "json"), default="text")
     testing = actions.add_parser("test", help="vérifier les exemples de chaque règle")
     for sub in (listing, testing):
-        sub.add_argument(
-            "--rules",
-            type=Path,
-            action="append",
-            default=[],
-            metavar="CHEMIN",
-            help="fichier ou dossier de règles YAML à ajouter",
-        )
+        add_rules_option(sub)
     listing.set_defaults(run=run_list)
     testing.set_defaults(run=run_test)
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    """``--rules PATH`` (repeatable): the user's own rule files or folders."""
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CHEMIN",
+        help="fichier ou dossier de règles YAML à ajouter",
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:

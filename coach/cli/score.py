@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from coach.assessment import Assessment
+from coach.cli.rules import add_rules_option
 from coach.errors import InputError
 from coach.progress import Progress
 from coach.rules.catalogue import SEVERITIES
@@ -54,14 +55,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         default="suggestion",
         help="ne garder que les constats de cette gravité ou plus",
     )
-    parser.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="CHEMIN",
-        help="fichier ou dossier de règles YAML à ajouter",
-    )
+    add_rules_option(parser)
     parser.add_argument("--model", type=Path, metavar="DOSSIER", help="modèle et son manifeste")
     parser.set_defaults(run=run)
 
