@@ -82,14 +82,12 @@ class RuleEngine:
     def find(self, doc: Doc) -> list[Finding]:
         """Findings on a Doc, in text order; one per rule and sentence."""
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
-        matches = self._match(doc) if self._matchers else []
-        folded: list[str] | None = None
-        for key, start, end, alignments in matches:
+        strings = doc.vocab.strings
+        words = [fold(strings[orth]) for orth in doc.to_array([ORTH]).tolist()]
+        for key, start, end, alignments in self._match(doc, words):
             pattern = self._patterns[self.vocab.strings[key]]
-            if pattern.rule.unless_after:
-                folded = folded or [fold(token.text) for token in doc]
-                if pattern.rule.unless_after.intersection(folded[end:]):
-                    continue
+            if pattern.rule.unless_after and pattern.rule.unless_after.intersection(words[end:]):
+                continue
             span = doc[start:end]
             sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
             slot = (pattern.rule.id, sentence_start)
@@ -100,18 +98,18 @@ class RuleEngine:
         findings = [
             self._finding(doc, span, captures, rule) for span, captures, rule in best.values()
         ]
-        findings += [f for rule in self._checks if (f := self._check(doc, rule))]
+        findings += [f for rule in self._checks if (f := self._check(doc, words, rule))]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
-    def _match(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
-        """Match with each token's NORM set to its folded form, then restore the norms.
+    def _match(self, doc: Doc, words: list[str]) -> list[tuple[int, int, int, list[int]]]:
+        """Match with each token's NORM set to its folded form (``words``), then restore
+        the norms.
 
         NORM is a native attribute, so the Matcher compares it in compiled code; the
         pipeline's own components have already run, and the caller's Doc is left as
         it was.
         """
         strings = doc.vocab.strings
-        words = [fold(strings[orth]) for orth in doc.to_array([ORTH]).tolist()]
         present = set(words)
         matchers = [m for anchors, m in self._matchers if anchors is None or anchors & present]
         if not matchers:
@@ -158,11 +156,10 @@ class RuleEngine:
                 suggestions.append(suggestion)
         return tuple(suggestions)
 
-    def _check(self, doc: Doc, rule: Rule) -> Finding | None:
+    def _check(self, doc: Doc, words: list[str], rule: Rule) -> Finding | None:
         (params,) = rule.check.values()  # the only check so far: self_centred
         first = second = questions = 0
-        for token in doc:
-            form = fold(token.text)
+        for form in words:
             if form in FIRST_SINGULAR or form in FIRST_PLURAL:
                 first += 1
             elif form in SECOND or form.startswith(("-vous", "-tu", "-toi")):
