@@ -11,7 +11,9 @@ import pytest
 import coach
 from coach import dataset
 from coach.errors import DataError
-from coach.rules import catalogue, rewriting, selftest
+from coach.features import fold
+from coach.nlp import load as load_nlp
+from coach.rules import catalogue, rewriting, selftest, speaker
 from tests.conftest import run_cli, text_of
 
 USER_RULE = """\
@@ -79,6 +81,53 @@ def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
     assert covered["selling"] / totals["selling"] >= 0.83
     assert alarms["giving"] / totals["giving"] <= 0.10
     assert raised / findings >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Bonjour, je suis graphiste freelance à Lyon, je fais des logos.",
+            "je suis graphiste freelance à Lyon",
+        ),
+        ("Moi j'suis une coach certifiée en image.", "je suis coach certifiée en image"),
+        ("chui prof de yoga", "je suis prof de yoga"),
+        (
+            "Je bosse comme conseillère en gestion de patrimoine chez Axa.",
+            "je suis conseillère en gestion de patrimoine chez Axa",
+        ),
+        ("Je travaille dans l'immobilier depuis dix ans.", "je travaille dans l'immobilier"),
+        ("Je suis content d'être là, je suis curieuse de tout.", None),
+        ("Je suis dans le train, j'arrive.", None),
+    ],
+)
+def test_the_speakers_stated_trade_is_found(text: str, clause: str | None) -> None:
+    doc = load_nlp()(text)
+    trades = speaker.find(doc, [fold(t.text) for t in doc])
+    assert [t.clause for t in trades] == ([clause] if clause else [])
+
+
+def test_rewrites_keep_the_trade_the_speaker_stated(shared_coach: coach.Coach) -> None:
+    """A rewrite that replaces « je suis kiné, … » still says « je suis kiné »."""
+    texts = [u.text for u in dataset.load_split(dataset.HELDOUT) if u.label == "selling"]
+    texts += [
+        "Je suis kiné et je te fais le bilan à moitié prix.",
+        "Je travaille dans l'assurance, je peux vous faire un devis gratuit ?",
+    ]
+    nlp = load_nlp()
+
+    def heads(text: str) -> set[str]:
+        doc = nlp(text)
+        return {t.head for t in speaker.find(doc, [fold(t.text) for t in doc])}
+
+    checked = 0
+    for a in shared_coach.assess_many(texts):
+        stated = heads(a.text)
+        for f in a.findings:
+            if stated and f.kind == "selling" and f.suggestions:
+                checked += 1
+                assert stated <= heads(a.apply(f.suggestions[0])), a.text
+    assert checked >= 10
 
 
 def test_findings_carry_rule_span_message_and_edits(shared_coach: coach.Coach) -> None:

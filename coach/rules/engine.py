@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from coach.assessment import Finding, Suggestion
 from coach.errors import DataError
 from coach.features import FIRST_PLURAL, FIRST_SINGULAR, SECOND, fold
-from coach.rules import catalogue, rewriting
+from coach.rules import catalogue, rewriting, speaker
 from coach.rules.catalogue import Rule
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(catalogue.SEVERITIES)}
@@ -95,10 +95,12 @@ class RuleEngine:
             if kept is None or (start, -(end - start)) < (kept[0].start, -len(kept[0])):
                 captures = rewriting.captured(span, alignments, pattern.captures)
                 best[slot] = (span, captures, pattern.rule)
+        trades = speaker.find(doc, words) if best or self._checks else []
         findings = [
-            self._finding(doc, span, captures, rule) for span, captures, rule in best.values()
+            self._finding(doc, span, captures, rule, trades)
+            for span, captures, rule in best.values()
         ]
-        findings += [f for rule in self._checks if (f := self._check(doc, words, rule))]
+        findings += [f for rule in self._checks if (f := self._check(doc, words, rule, trades))]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
     def _match(self, doc: Doc, words: list[str]) -> list[tuple[int, int, int, list[int]]]:
@@ -121,7 +123,14 @@ class RuleEngine:
         finally:
             doc.from_array([NORM], saved)
 
-    def _finding(self, doc: Doc, span: Span, captures: dict[str, str], rule: Rule) -> Finding:
+    def _finding(
+        self,
+        doc: Doc,
+        span: Span,
+        captures: dict[str, str],
+        rule: Rule,
+        trades: list[speaker.Trade],
+    ) -> Finding:
         sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
         start, end = {
             "sentence": (sentence.start_char, _end_without_space(sentence)),
@@ -138,25 +147,45 @@ class RuleEngine:
             start=span.start_char,
             end=span.end_char,
             message=rule.message,
-            suggestions=self._suggestions(doc, rule, captures, start, end, at_start),
+            suggestions=self._suggestions(doc, rule, captures, start, end, at_start, trades),
         )
 
     def _suggestions(
-        self, doc: Doc, rule: Rule, captures: dict[str, str], start: int, end: int, at_start: bool
+        self,
+        doc: Doc,
+        rule: Rule,
+        captures: dict[str, str],
+        start: int,
+        end: int,
+        at_start: bool,
+        trades: list[speaker.Trade],
     ) -> tuple[Suggestion, ...]:
         form = rewriting.address(doc)
+        trade = _trade_lost(trades, start, end)
         suggestions: list[Suggestion] = []
         for template in rule.rewrites:
             text = rewriting.render(getattr(template, form), captures)
             if text is None:
                 continue
-            text = " " + text if rule.replace == "append" else rewriting.fit_case(text, at_start)
+            if rule.replace == "append":
+                text = " " + text
+            elif trade and trade.head not in fold(text):
+                # The speaker said who they are in the words replaced: say it again.
+                text = (
+                    rewriting.fit_case(trade.clause, at_start)
+                    + ". "
+                    + rewriting.fit_case(text, True)
+                )
+            else:
+                text = rewriting.fit_case(text, at_start)
             suggestion = Suggestion(start, end, text)
             if suggestion not in suggestions and text != doc.text[start:end]:
                 suggestions.append(suggestion)
         return tuple(suggestions)
 
-    def _check(self, doc: Doc, words: list[str], rule: Rule) -> Finding | None:
+    def _check(
+        self, doc: Doc, words: list[str], rule: Rule, trades: list[speaker.Trade]
+    ) -> Finding | None:
         (params,) = rule.check.values()  # the only check so far: self_centred
         first = second = questions = 0
         for form in words:
@@ -174,8 +203,13 @@ class RuleEngine:
             return None
         words = [t for t in doc if not (t.is_space or t.is_punct)]
         span = doc[words[0].i : words[-1].i + 1]
-        finding = self._finding(doc, span, {}, rule)
-        return finding
+        return self._finding(doc, span, {}, rule, trades)
+
+
+def _trade_lost(trades: list[speaker.Trade], start: int, end: int) -> speaker.Trade | None:
+    """The speaker's trade when every mention of it lies in ``[start, end)``."""
+    inside = [t for t in trades if t.start < end and t.end > start]
+    return inside[0] if inside and len(inside) == len(trades) else None
 
 
 def _token_patterns(rule: Rule, tokenizer: Callable[[str], Doc]) -> list[list[dict[str, Any]]]:
