@@ -1,7 +1,7 @@
 """Features of a span of French text, attributed to the tokens that carry them.
 
-Every feature is a count. Most belong to one token (its lemma, its form, its
-character n-grams, the lexical cues it triggers), so the weight a linear model gives
+Every feature is a count. Most belong to one token (its lemma, its form, the
+lemma bigram it ends, the lexical cues it triggers), so the weight a linear model gives
 a text can be traced back to the words that earned it. A few describe the span as a
 whole (length, who it talks about).
 """
@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
-
-CHAR_NGRAMS = (3, 5)
 
 FIRST_SINGULAR = frozenset("je j' j moi me m' mon ma mes jsuis chu chui jai".split())
 FIRST_PLURAL = frozenset("nous notre nos".split())
@@ -77,15 +75,6 @@ def fold(text: str) -> str:
     text = text.lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=200_000)
-def char_ngrams(form: str) -> tuple[str, ...]:
-    padded = f" {form} "
-    low, high = CHAR_NGRAMS
-    return tuple(
-        "c:" + padded[i : i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)
-    )
 
 
 @dataclass
@@ -164,7 +153,6 @@ def extract(span: Doc | Span) -> Extraction:
         if form != lemma and not token.like_num:
             features["f:" + form] += 1
         features["b:" + previous + "_" + lemma] += 1
-        features.update(char_ngrams(form))
         for group in set(_CUE_OF.get(form, ()) + _CUE_OF.get(lemma, ())):
             features["cue:" + group] += 1
         person = _person(form)

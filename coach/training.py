@@ -26,7 +26,7 @@ def estimator(family: str):
     if family == "logistic_regression":
         return LogisticRegression(C=8.0, max_iter=5000, class_weight="balanced")
     return CalibratedClassifierCV(
-        LinearSVC(C=1.0, class_weight="balanced", max_iter=20000, random_state=SEED),
+        LinearSVC(C=2.0, class_weight="balanced", max_iter=20000, random_state=SEED),
         method="sigmoid",
         cv=5,
     )

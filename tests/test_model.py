@@ -107,8 +107,8 @@ def test_compiled_model_predicts_exactly_like_scikit_learn(family: str) -> None:
 
 
 def test_held_out_figures(shared_coach: coach.Coach) -> None:
-    """Macro-F1 >= 0.90 (met: 0.912). Giving/selling on the right side of 50: target
-    0.95, measured 0.935; the assertion guards the level reached."""
+    """The issue's targets: macro-F1 >= 0.90 and giving/selling on the right side of 50
+    for >= 95 % of held-out items."""
     from coach import metrics
 
     heldout = dataset.load_split(dataset.HELDOUT)
@@ -117,6 +117,6 @@ def test_held_out_figures(shared_coach: coach.Coach) -> None:
         [u.label for u in heldout], [a.label for a in assessed], [a.score for a in assessed]
     )
     assert result["macro_f1"] >= 0.90
-    assert result["score_side"]["right_side"] >= 0.93
+    assert result["score_side"]["right_side"] >= 0.95
     manifest = modelstore.read_manifest(models_dir())
     assert result["macro_f1"] == pytest.approx(manifest["metrics"]["heldout"]["macro_f1"], abs=1e-3)
