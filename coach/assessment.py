@@ -17,6 +17,12 @@ class Suggestion:
     end: int
     text: str
 
+    def apply(self, text: str) -> str:
+        """``text`` with this edit made."""
+        if not 0 <= self.start <= self.end <= len(text):
+            raise ValueError("suggestion hors du texte évalué")
+        return text[: self.start] + self.text + text[self.end :]
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
@@ -106,9 +112,7 @@ class Assessment:
 
     def apply(self, suggestion: Suggestion) -> str:
         """The text with one suggestion applied."""
-        if not 0 <= suggestion.start <= suggestion.end <= len(self.text):
-            raise ValueError("suggestion hors du texte évalué")
-        return self.text[: suggestion.start] + suggestion.text + self.text[suggestion.end :]
+        return suggestion.apply(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -69,7 +69,7 @@ class DocScorer:
             label=labels.best(whole_p),
             probabilities=whole_p,
             sentences=tuple(assessed),
-            findings=tuple(self.rules.find(doc)) if self.rules else (),
+            findings=tuple(self.rules.find(doc, _pitch(assessed))) if self.rules else (),
             warnings=tuple(w for w in [language.warning(doc.text)] if w),
         )
 
@@ -113,6 +113,14 @@ def _shows_as_evidence(token: Token) -> bool:
     return features.fold(token.text) not in _FUNCTION_WORDS and any(
         c.isalnum() or c in "€$%" for c in token.text
     )
+
+
+def _pitch(sentences: Iterable[SentenceAssessment]) -> frozenset[int]:
+    """Start offsets of the sentences read as selling, when the text has several."""
+    sentences = list(sentences)
+    if len(sentences) < 2:
+        return frozenset()
+    return frozenset(s.start for s in sentences if s.label == labels.SELLING)
 
 
 def _sentences(doc: Doc) -> list[Span]:

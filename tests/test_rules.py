@@ -65,7 +65,7 @@ def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
     shared_coach: coach.Coach,
 ) -> None:
     heldout = dataset.load_split(dataset.HELDOUT)
-    covered, alarms, raised, findings = Counter(), Counter(), 0, 0
+    covered, alarms, raised, findings, pitch_left = Counter(), Counter(), 0, 0, 0
     totals = Counter(u.label for u in heldout)
     for u, a in zip(heldout, shared_coach.assess_many([u.text for u in heldout]), strict=True):
         selling = [f for f in a.findings if f.kind == "selling"]
@@ -76,11 +76,35 @@ def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
                 if f.suggestions:
                     findings += 1
                     raised += shared_coach.assess(a.apply(f.suggestions[0])).score > a.score
+            if selling and selling[0].suggestions:
+                after = shared_coach.assess(a.apply(selling[0].suggestions[0]))
+                pitch_left += any(s.label == "selling" for s in after.sentences)
     # Issue target: 0.85 of selling texts with a finding. Measured: 0.840 (163 of 194),
     # so this guards the level reached; the gap is written up in the issue's note.
     assert covered["selling"] / totals["selling"] >= 0.83
     assert alarms["giving"] / totals["giving"] <= 0.10
     assert raised / findings >= 0.90
+    # After the first rewrite of the first finding, few texts keep a sentence the
+    # classifier reads as selling (measured 20 of 163; 45 before rewrites took in the
+    # pitch sentences next to the one that matched).
+    assert pitch_left / covered["selling"] <= 0.20
+
+
+def test_a_rewrite_takes_in_the_pitch_sentences_next_to_its_own(
+    shared_coach: coach.Coach,
+) -> None:
+    first = "Vous avez deux minutes ?"
+    pitch = "J'aimerais vous présenter notre nouvelle offre de leasing, à 290 € par mois."
+    small_talk = "Au fait, il fait super beau aujourd'hui."
+
+    def creneau(text: str) -> coach.Finding:
+        a = shared_coach.assess(text)
+        (finding,) = [f for f in a.findings if f.rule == "appel-a-action-creneau"]
+        return finding
+
+    assert creneau(f"{first} {pitch}").suggestions[0].end == len(first) + 1 + len(pitch)
+    assert creneau(f"{pitch} {first}").suggestions[0].start == 0
+    assert creneau(f"{first} {small_talk}").suggestions[0].end == len(first)
 
 
 @pytest.mark.parametrize(

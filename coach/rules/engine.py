@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,8 +79,14 @@ class RuleEngine:
                 self._matchers.append((None if anchors is None else frozenset(anchors), matcher))
         self._checks = [r for r in self.rules if r.check]
 
-    def find(self, doc: Doc) -> list[Finding]:
-        """Findings on a Doc, in text order; one per rule and sentence."""
+    def find(self, doc: Doc, pitch: Collection[int] = ()) -> list[Finding]:
+        """Findings on a Doc, in text order; one per rule and sentence.
+
+        ``pitch`` holds the start offsets of sentences the classifier reads as selling:
+        a selling finding's rewrite also replaces the ones next to its own sentence, so
+        that « Vous avez deux minutes ? J'aimerais vous parler d'une opportunité… »
+        does not keep its second half.
+        """
         best: dict[tuple[str, int], tuple[Span, dict[str, str], Rule]] = {}
         strings = doc.vocab.strings
         words = [fold(strings[orth]) for orth in doc.to_array([ORTH]).tolist()]
@@ -97,10 +103,12 @@ class RuleEngine:
                 best[slot] = (span, captures, pattern.rule)
         trades = speaker.find(doc, words) if best or self._checks else []
         findings = [
-            self._finding(doc, span, captures, rule, trades)
+            self._finding(doc, span, captures, rule, trades, pitch)
             for span, captures, rule in best.values()
         ]
-        findings += [f for rule in self._checks if (f := self._check(doc, words, rule, trades))]
+        findings += [
+            f for rule in self._checks if (f := self._check(doc, words, rule, trades, pitch))
+        ]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
     def _match(self, doc: Doc, words: list[str]) -> list[tuple[int, int, int, list[int]]]:
@@ -130,6 +138,7 @@ class RuleEngine:
         captures: dict[str, str],
         rule: Rule,
         trades: list[speaker.Trade],
+        pitch: Collection[int],
     ) -> Finding:
         sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
         start, end = {
@@ -138,7 +147,9 @@ class RuleEngine:
             "match": (span.start_char, span.end_char),
             "append": (len(doc.text.rstrip()), len(doc.text.rstrip())),
         }[rule.replace]
-        at_start = start == sentence.start_char
+        if rule.kind == "selling" and rule.replace in ("sentence", "rest") and pitch:
+            start, end = _around_pitch(doc, sentence, rule.replace == "sentence", start, end, pitch)
+        at_start = start <= sentence.start_char  # moved back over pitch sentences, or not
         return Finding(
             rule=rule.id,
             kind=rule.kind,
@@ -184,7 +195,12 @@ class RuleEngine:
         return tuple(suggestions)
 
     def _check(
-        self, doc: Doc, words: list[str], rule: Rule, trades: list[speaker.Trade]
+        self,
+        doc: Doc,
+        words: list[str],
+        rule: Rule,
+        trades: list[speaker.Trade],
+        pitch: Collection[int],
     ) -> Finding | None:
         (params,) = rule.check.values()  # the only check so far: self_centred
         first = second = questions = 0
@@ -203,7 +219,28 @@ class RuleEngine:
             return None
         words = [t for t in doc if not (t.is_space or t.is_punct)]
         span = doc[words[0].i : words[-1].i + 1]
-        return self._finding(doc, span, {}, rule, trades)
+        return self._finding(doc, span, {}, rule, trades, pitch)
+
+
+def _around_pitch(
+    doc: Doc, sentence: Span, backward: bool, start: int, end: int, pitch: Collection[int]
+) -> tuple[int, int]:
+    """``start`` and ``end`` moved over the pitch sentences next to ``sentence``: those
+    after it, and those before it when ``backward``."""
+    if not doc.has_annotation("SENT_START"):
+        return start, end
+    for following in doc[sentence.end :].sents:
+        if not following.text.isspace():
+            if following.start_char not in pitch:
+                break
+            end = _end_without_space(following)
+    if backward:
+        for preceding in reversed(list(doc[: sentence.start].sents)):
+            if not preceding.text.isspace():
+                if preceding.start_char not in pitch:
+                    break
+                start = preceding.start_char
+    return start, end
 
 
 def _trade_lost(trades: list[speaker.Trade], start: int, end: int) -> speaker.Trade | None:
