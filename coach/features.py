@@ -93,7 +93,8 @@ class Extraction:
         return dict(counts)
 
 
-def _person(form: str) -> str | None:
+def person(form: str) -> str | None:
+    """« 1s », « 1p » or « 2 » for a folded word that names the speaker or the listener."""
     if form in SECOND or form.startswith("-vous") or form.startswith("-tu"):
         return "2"
     if form in FIRST_PLURAL or form.startswith("-nous"):
@@ -155,11 +156,11 @@ def extract(span: Doc | Span) -> Extraction:
         features["b:" + previous + "_" + lemma] += 1
         for group in set(_CUE_OF.get(form, ()) + _CUE_OF.get(lemma, ())):
             features["cue:" + group] += 1
-        person = _person(form)
-        if person:
-            features["person:" + person] += 1
-            persons[person] += 1
-            in_sentence[person] += 1
+        who = person(form)
+        if who:
+            features["person:" + who] += 1
+            persons[who] += 1
+            in_sentence[who] += 1
         if form in {"n'", "ne"}:
             negated_start = first_word
         else:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from coach.assessment import Finding, Suggestion
 from coach.errors import DataError
-from coach.features import FIRST_PLURAL, FIRST_SINGULAR, SECOND, fold
+from coach.features import fold, person
 from coach.rules import catalogue, rewriting, speaker
 from coach.rules.catalogue import Rule
 
@@ -205,12 +205,10 @@ class RuleEngine:
         (params,) = rule.check.values()  # the only check so far: self_centred
         first = second = questions = 0
         for form in words:
-            if form in FIRST_SINGULAR or form in FIRST_PLURAL:
-                first += 1
-            elif form in SECOND or form.startswith(("-vous", "-tu", "-toi")):
-                second += 1
-            elif "?" in form:
-                questions += 1
+            who = person(form)
+            first += who in ("1s", "1p")
+            second += who == "2"
+            questions += "?" in form
         if (
             first < params["first_person_min"]
             or second > params["second_person_max"]
