@@ -119,20 +119,29 @@ def _skip(words: list[str], i: int, skippable: frozenset[str]) -> int:
     return i
 
 
-def _role_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | None:
+def _after_intro(words: list[str], i: int) -> tuple[int, bool] | None:
+    """Index after « je suis » or « je bosse » and the adverbs that follow, and whether
+    the verb was one of work (then « comme … » must follow for a role)."""
     j = _after_be(words, i)
-    if j is None:
+    work = j is None
+    if work:
         j = _after_work(words, i)
-        if j is None:
-            return None
-        j = _skip(words, j, _BETWEEN)
+    return None if j is None else (_skip(words, j, _BETWEEN), work)
+
+
+def _role_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | None:
+    intro = _after_intro(words, i)
+    if intro is None:
+        return None
+    j, work = intro
+    if work:
         if words[j : j + 1] == ["comme"]:
             j += 1
         elif words[j : j + 3] == ["en", "tant", "que"]:
             j += 3
         else:
             return None
-    j = _skip(words, j, _BETWEEN)
+        j = _skip(words, j, _BETWEEN)
     j = _skip(words, j, _ARTICLE)
     if j >= len(words) or words[j] not in lexicon.roles:
         return None
@@ -163,12 +172,10 @@ def _place(doc: Doc, words: list[str], j: int) -> int:
 
 
 def _sector_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | None:
-    j = _after_be(words, i)
-    if j is None:
-        j = _after_work(words, i)
-    if j is None:
+    intro = _after_intro(words, i)
+    if intro is None:
         return None
-    j = _skip(words, j, _BETWEEN)
+    j = intro[0]
     if j + 2 >= len(words) or words[j] != "dans" or words[j + 1] not in _SECTOR_ARTICLE:
         return None
     if words[j + 2] not in lexicon.sectors:
