@@ -276,6 +276,20 @@ def test_rewriting_helpers() -> None:
     assert rewriting.render("{x.de} et {y}", {"x": "la compta"}) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Séance découverte offerte, tiens ma carte.", "tu"),
+        ("Écris-moi, je t'envoie le devis.", "tu"),
+        ("Bonjour, passez me voir au stand.", "vous"),
+        ("Écrivez-moi en privé.", "vous"),
+        ("Chez nous, c'est 20 € la séance.", "vous"),
+    ],
+)
+def test_rewrites_address_the_other_person_as_the_text_does(text: str, form: str) -> None:
+    assert rewriting.address(load_nlp()(text)) == form
+
+
 def test_a_folder_of_user_rules_is_loaded(user_rules: Path) -> None:
     a = coach.Coach(rules=[user_rules.parent]).assess("Promo flash sur mes bougies !")
     assert any(f.rule == "maison-promo-flash" for f in a.findings)

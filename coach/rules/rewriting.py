@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coach.features import fold
 
@@ -19,6 +19,15 @@ _VOUS = frozenset({"vous", "votre", "vos", "-vous"})
 _ARTICLES = ("les ", "des ", "le ", "la ", "l'", "l’", "un ", "une ", "du ", "de la ", "de l'", "de l’")  # fmt: skip
 _VOWEL = re.compile(r"^[aeiouyhàâéèêëîïôöûü]", re.IGNORECASE)
 _SLOT = re.compile(r"\{(\w+)(?:\.(\w+))?\}")
+
+
+# Imperatives say tu or vous too: « Tiens, ma carte », « Écrivez-moi ».
+_TU_IMPERATIVES = frozenset(
+    "tiens dis regarde ecoute viens passe hesite ecris appelle envoie goute essaie prends "
+    "garde note contacte".split()
+)
+_OBJECT_AFTER_IMPERATIVE = ("-moi", "-nous", "-le", "-la", "-les", "-en", "-y", "-lui", "-leur")
+_NOT_VERBS = frozenset({"chez", "assez", "nez"})
 
 
 def address(doc: Doc) -> str:
@@ -30,7 +39,20 @@ def address(doc: Doc) -> str:
             vous += 1
         elif form in _TU or form.startswith(("-tu", "-toi", "-te")):
             tu += 1
+        elif _is_imperative(token, form):
+            if form.endswith("ez") and form not in _NOT_VERBS:
+                vous += 1
+            elif not form.endswith(("ons", "ez")):
+                tu += 1
     return "tu" if tu > vous else "vous"
+
+
+def _is_imperative(token: Token, form: str) -> bool:
+    following = fold(token.nbor().text) if token.i + 1 < len(token.doc) else ""
+    if following.startswith(_OBJECT_AFTER_IMPERATIVE):
+        return True  # « écris-moi », « appelez-nous »
+    clause_start = token.is_sent_start is True or token.nbor(-1).text in {",", ":", ";"}
+    return clause_start and (form in _TU_IMPERATIVES or form.endswith("ez"))
 
 
 def bare(text: str) -> str:
