@@ -55,28 +55,34 @@ class RuleEngine:
         ]
         self.all_rules = all_rules
         self.vocab = nlp.vocab
-        # One Matcher per rule, run only on texts that contain one of its anchor words
-        # (a word every match needs); a rule without anchors runs on every text.
+        # Per rule, one Matcher for the patterns that name an anchor word (a word every
+        # match needs), run only on texts that contain one of those words, and one for
+        # the patterns that name none, run on every text.
         self._matchers: list[tuple[frozenset[str] | None, Matcher]] = []
         self._patterns: dict[str, _Pattern] = {}
         for rule in self.rules:
-            matcher = Matcher(nlp.vocab, validate=True)
-            anchors: set[str] | None = set()
+            anchored, unanchored = (
+                Matcher(nlp.vocab, validate=True),
+                Matcher(nlp.vocab, validate=True),
+            )
+            anchors: set[str] = set()
             for number, pattern in enumerate(_token_patterns(rule, nlp.tokenizer)):
                 key = f"{rule.id}#{number}"
                 tokens, captures = _strip_captures(pattern)
                 words = _anchor_words(tokens)
-                anchors = None if anchors is None or words is None else anchors | words
+                anchors |= words or set()
                 try:
-                    matcher.add(key, [tokens])
+                    (unanchored if words is None else anchored).add(key, [tokens])
                 except Exception as error:  # spaCy raises several kinds for bad patterns
                     raise DataError(
                         f"{rule.where} (règle « {rule.id} ») : motif {number + 1} invalide : "
                         f"{_first_line(error)}"
                     ) from None
                 self._patterns[key] = _Pattern(rule, captures)
-            if len(matcher):
-                self._matchers.append((None if anchors is None else frozenset(anchors), matcher))
+            if len(anchored):
+                self._matchers.append((frozenset(anchors), anchored))
+            if len(unanchored):
+                self._matchers.append((None, unanchored))
         self._checks = [r for r in self.rules if r.check]
 
     def find(self, doc: Doc, pitch: Collection[int] = ()) -> list[Finding]:
@@ -256,23 +262,30 @@ def _token_patterns(rule: Rule, tokenizer: Callable[[str], Doc]) -> list[list[di
 
 def _anchor_words(tokens: list[dict[str, Any]]) -> set[str] | None:
     """The smallest set of words one of which every match of the pattern contains, or
-    None when no mandatory token names its words."""
+    None when no mandatory token names its words.
+
+    A token names its words with NORM, LOWER, ORTH or TEXT given as a string or an IN
+    list; other keys on the same token only narrow it further.
+    """
     best: set[str] | None = None
     for token in tokens:
-        if token.get("OP") not in (None, "+", "1") or set(token) - {"NORM", "OP"}:
+        if token.get("OP") not in (None, "+", "1"):
             continue
-        value = token.get("NORM")
-        if isinstance(value, str):
-            words = {value}
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            words = {str(w) for w in value["IN"]}
-        else:
-            continue
-        if words & _COMMON:
-            continue  # in nearly every text: it would not filter anything
-        if best is None or len(words) < len(best):
-            best = words
+        for key in ("NORM", "LOWER", "ORTH", "TEXT"):
+            words = _named_words(token.get(key))
+            if words is None or words & _COMMON:
+                continue  # « je », « de »… are in nearly every text: they filter nothing
+            if best is None or len(words) < len(best):
+                best = words
     return best
+
+
+def _named_words(value: Any) -> set[str] | None:
+    if isinstance(value, str):
+        return {fold(value)}
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return {fold(str(w)) for w in value["IN"]}
+    return None
 
 
 _COMMON = frozenset(
