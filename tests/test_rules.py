@@ -79,9 +79,10 @@ def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
             if selling and selling[0].suggestions:
                 after = shared_coach.assess(a.apply(selling[0].suggestions[0]))
                 pitch_left += any(s.label == "selling" for s in after.sentences)
-    # Issue target: 0.85 of selling texts with a finding. Measured: 0.840 (163 of 194),
-    # so this guards the level reached; the gap is written up in the issue's note.
-    assert covered["selling"] / totals["selling"] >= 0.83
+    # The issue's targets: >= 85 % of selling texts with a selling finding, <= 10 % of
+    # giving texts with one of severity warning or above, >= 90 % of first rewrites
+    # that raise the score.
+    assert covered["selling"] / totals["selling"] >= 0.85
     assert alarms["giving"] / totals["giving"] <= 0.10
     assert raised / findings >= 0.90
     # After the first rewrite of the first finding, few texts keep a sentence the
