@@ -117,6 +117,7 @@ def test_a_rewrite_takes_in_the_pitch_sentences_next_to_its_own(
         ),
         ("Moi j'suis une coach certifiée en image.", "je suis coach certifiée en image"),
         ("chui prof de yoga", "je suis prof de yoga"),
+        ("Moi qui suis agent immobilier, je peux vous le dire.", "je suis agent immobilier"),
         (
             "Je bosse comme conseillère en gestion de patrimoine chez Axa.",
             "je suis conseillère en gestion de patrimoine chez Axa",

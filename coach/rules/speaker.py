@@ -88,6 +88,8 @@ def _after_be(words: list[str], i: int) -> int | None:
         return i + 1  # « chui », « jsuis »: subject and verb in one token
     if words[i] in _SUBJECT and words[i + 1 : i + 2] == ["suis"]:
         return i + 2
+    if words[i : i + 3] == ["moi", "qui", "suis"]:
+        return i + 3  # « moi qui suis agent immobilier »
     return None
 
 
