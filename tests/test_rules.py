@@ -86,8 +86,8 @@ def test_held_out_selling_texts_get_findings_and_giving_texts_rarely_do(
     assert alarms["giving"] / totals["giving"] <= 0.10
     assert raised / findings >= 0.90
     # After the first rewrite of the first finding, few texts keep a sentence the
-    # classifier reads as selling (measured 20 of 163; 45 before rewrites took in the
-    # pitch sentences next to the one that matched).
+    # classifier reads as selling (measured 28 of 167; 45 of 163 before rewrites took in
+    # the pitch sentences next to the one that matched).
     assert pitch_left / covered["selling"] <= 0.20
 
 
