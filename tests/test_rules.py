@@ -118,6 +118,8 @@ def test_a_rewrite_takes_in_the_pitch_sentences_next_to_its_own(
         ("Moi j'suis une coach certifiée en image.", "je suis coach certifiée en image"),
         ("chui prof de yoga", "je suis prof de yoga"),
         ("Moi qui suis agent immobilier, je peux vous le dire.", "je suis agent immobilier"),
+        ("Notaire à Liège, je fais un petit topo sur les donations.", "je suis notaire à Liège"),
+        ("Expert en rien du tout, mais bon.", None),
         (
             "Je bosse comme conseillère en gestion de patrimoine chez Axa.",
             "je suis conseillère en gestion de patrimoine chez Axa",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coach import yamlfile
 from coach.features import fold
@@ -32,6 +32,7 @@ _BETWEEN = frozenset(
 )
 _WHERE = frozenset({"chez", "a"})
 _ARTICLE = frozenset({"un", "une"})
+_HEADLINE_END = frozenset({",", ":", "-", "–", "—", ".", "!", "|"})
 _SECTOR_ARTICLE = frozenset({"le", "la", "l'", "les"})
 _LINK = frozenset({"de", "d'", "en"})
 _NOT_COMPLEMENT = frozenset(
@@ -73,7 +74,11 @@ def find(doc: Doc, words: list[str]) -> list[Trade]:
     found: list[Trade] = []
     i = 0
     while i < len(words):
-        trade = _role_at(doc, words, i, lexicon) or _sector_at(doc, words, i, lexicon)
+        trade = (
+            _role_at(doc, words, i, lexicon)
+            or _sector_at(doc, words, i, lexicon)
+            or _headline_at(doc, words, i, lexicon)
+        )
         if trade is None:
             i += 1
             continue
@@ -144,10 +149,28 @@ def _role_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | N
         else:
             return None
         j = _skip(words, j, _BETWEEN)
-    j = _skip(words, j, _ARTICLE)
+    role = _role_phrase(doc, words, _skip(words, j, _ARTICLE), lexicon)
+    if role is None:
+        return None
+    return Trade(doc[i].idx, role.end_char, fold(role[0].text), f"je suis {role.text}")
+
+
+def _headline_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | None:
+    """A sentence that opens on the speaker's role: « Notaire à Liège, je … »."""
+    if not doc[i].is_sent_start:
+        return None
+    role = _role_phrase(doc, words, i, lexicon)
+    if role is None or (role.end < len(doc) and doc[role.end].text not in _HEADLINE_END):
+        return None
+    text = role.text[0].lower() + role.text[1:]
+    return Trade(role.start_char, role.end_char, fold(role[0].text), f"je suis {text}")
+
+
+def _role_phrase(doc: Doc, words: list[str], j: int, lexicon: _Lexicon) -> Span | None:
+    """« graphiste freelance à Lyon », « prof de yoga », when a role starts at ``j``."""
     if j >= len(words) or words[j] not in lexicon.roles:
         return None
-    head, role_start = words[j], j
+    start = j
     j = _skip_phrases(words, j + 1, lexicon.modifiers)
     for _ in range(2):  # « prof de yoga », « conseillère en gestion de patrimoine »
         if (
@@ -157,9 +180,7 @@ def _role_at(doc: Doc, words: list[str], i: int, lexicon: _Lexicon) -> Trade | N
             and words[j + 1] not in _NOT_COMPLEMENT
         ):
             j += 2
-    j = _place(doc, words, j)
-    role = doc[role_start:j]
-    return Trade(doc[i].idx, role.end_char, head, f"je suis {role.text}")
+    return doc[start : _place(doc, words, j)]
 
 
 def _place(doc: Doc, words: list[str], j: int) -> int:
