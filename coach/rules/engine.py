@@ -107,13 +107,13 @@ class RuleEngine:
             if kept is None or (start, -(end - start)) < (kept[0].start, -len(kept[0])):
                 captures = rewriting.captured(span, alignments, pattern.captures)
                 best[slot] = (span, captures, pattern.rule)
-        trades = speaker.find(doc, words) if best or self._checks else []
+        hits = list(best.values())
+        hits += [(span, {}, r) for r in self._checks if (span := _self_centred(doc, words, r))]
+        if not hits:
+            return []
+        trades = speaker.find(doc, words)
         findings = [
-            self._finding(doc, span, captures, rule, trades, pitch)
-            for span, captures, rule in best.values()
-        ]
-        findings += [
-            f for rule in self._checks if (f := self._check(doc, words, rule, trades, pitch))
+            self._finding(doc, span, captures, rule, trades, pitch) for span, captures, rule in hits
         ]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
@@ -200,30 +200,24 @@ class RuleEngine:
                 suggestions.append(suggestion)
         return tuple(suggestions)
 
-    def _check(
-        self,
-        doc: Doc,
-        words: list[str],
-        rule: Rule,
-        trades: list[speaker.Trade],
-        pitch: Collection[int],
-    ) -> Finding | None:
-        (params,) = rule.check.values()  # the only check so far: self_centred
-        first = second = questions = 0
-        for form in words:
-            who = person(form)
-            first += who in ("1s", "1p")
-            second += who == "2"
-            questions += "?" in form
-        if (
-            first < params["first_person_min"]
-            or second > params["second_person_max"]
-            or questions > params["questions_max"]
-        ):
-            return None
-        words = [t for t in doc if not (t.is_space or t.is_punct)]
-        span = doc[words[0].i : words[-1].i + 1]
-        return self._finding(doc, span, {}, rule, trades, pitch)
+
+def _self_centred(doc: Doc, words: list[str], rule: Rule) -> Span | None:
+    """The whole text, when it talks about the speaker and not to the other person."""
+    (params,) = rule.check.values()  # the only check so far: self_centred
+    first = second = questions = 0
+    for form in words:
+        who = person(form)
+        first += who in ("1s", "1p")
+        second += who == "2"
+        questions += "?" in form
+    if (
+        first < params["first_person_min"]
+        or second > params["second_person_max"]
+        or questions > params["questions_max"]
+    ):
+        return None
+    tokens = [t for t in doc if not (t.is_space or t.is_punct)]
+    return doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def _around_pitch(
