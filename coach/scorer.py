@@ -115,9 +115,8 @@ def _shows_as_evidence(token: Token) -> bool:
     )
 
 
-def _pitch(sentences: Iterable[SentenceAssessment]) -> frozenset[int]:
+def _pitch(sentences: list[SentenceAssessment]) -> frozenset[int]:
     """Start offsets of the sentences read as selling, when the text has several."""
-    sentences = list(sentences)
     if len(sentences) < 2:
         return frozenset()
     return frozenset(s.start for s in sentences if s.label == labels.SELLING)

@@ -130,9 +130,12 @@ def test_a_rewrite_takes_in_the_pitch_sentences_next_to_its_own(
     ],
 )
 def test_the_speakers_stated_trade_is_found(text: str, clause: str | None) -> None:
+    assert [t.clause for t in _trades(text)] == ([clause] if clause else [])
+
+
+def _trades(text: str) -> list[speaker.Trade]:
     doc = load_nlp()(text)
-    trades = speaker.find(doc, [fold(t.text) for t in doc])
-    assert [t.clause for t in trades] == ([clause] if clause else [])
+    return speaker.find(doc, [fold(t.text) for t in doc])
 
 
 def test_rewrites_keep_the_trade_the_speaker_stated(shared_coach: coach.Coach) -> None:
@@ -142,19 +145,14 @@ def test_rewrites_keep_the_trade_the_speaker_stated(shared_coach: coach.Coach) -
         "Je suis kiné et je te fais le bilan à moitié prix.",
         "Je travaille dans l'assurance, je peux vous faire un devis gratuit ?",
     ]
-    nlp = load_nlp()
-
-    def heads(text: str) -> set[str]:
-        doc = nlp(text)
-        return {t.head for t in speaker.find(doc, [fold(t.text) for t in doc])}
-
     checked = 0
     for a in shared_coach.assess_many(texts):
-        stated = heads(a.text)
+        stated = {t.head for t in _trades(a.text)}
         for f in a.findings:
             if stated and f.kind == "selling" and f.suggestions:
                 checked += 1
-                assert stated <= heads(a.apply(f.suggestions[0])), a.text
+                rewritten = {t.head for t in _trades(a.apply(f.suggestions[0]))}
+                assert stated <= rewritten, a.text
     assert checked >= 10
 
 

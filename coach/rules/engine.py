@@ -30,6 +30,15 @@ class _Pattern:
     captures: dict[int, str]
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every finding on one Doc shares, read once per Doc."""
+
+    trades: list[speaker.Trade]  # where the speaker says their trade
+    pitch: Collection[int]  # start offsets of the sentences read as selling
+    form: str  # « tu » or « vous »
+
+
 class RuleEngine:
     """Compiled rules for one vocabulary; safe to share between threads."""
 
@@ -111,9 +120,9 @@ class RuleEngine:
         hits += [(span, {}, r) for r in self._checks if (span := _self_centred(doc, words, r))]
         if not hits:
             return []
-        trades = speaker.find(doc, words)
+        context = _Context(speaker.find(doc, words), pitch, rewriting.address(doc))
         findings = [
-            self._finding(doc, span, captures, rule, trades, pitch) for span, captures, rule in hits
+            self._finding(doc, span, captures, rule, context) for span, captures, rule in hits
         ]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
@@ -143,8 +152,7 @@ class RuleEngine:
         span: Span,
         captures: dict[str, str],
         rule: Rule,
-        trades: list[speaker.Trade],
-        pitch: Collection[int],
+        context: _Context,
     ) -> Finding:
         sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
         start, end = {
@@ -153,8 +161,10 @@ class RuleEngine:
             "match": (span.start_char, span.end_char),
             "append": (len(doc.text.rstrip()), len(doc.text.rstrip())),
         }[rule.replace]
-        if rule.kind == "selling" and rule.replace in ("sentence", "rest") and pitch:
-            start, end = _around_pitch(doc, sentence, rule.replace == "sentence", start, end, pitch)
+        if rule.kind == "selling" and rule.replace in ("sentence", "rest") and context.pitch:
+            start, end = _around_pitch(
+                doc, sentence, rule.replace == "sentence", start, end, context.pitch
+            )
         at_start = start <= sentence.start_char  # moved back over pitch sentences, or not
         return Finding(
             rule=rule.id,
@@ -164,7 +174,7 @@ class RuleEngine:
             start=span.start_char,
             end=span.end_char,
             message=rule.message,
-            suggestions=self._suggestions(doc, rule, captures, start, end, at_start, trades),
+            suggestions=self._suggestions(doc, rule, captures, start, end, at_start, context),
         )
 
     def _suggestions(
@@ -175,13 +185,12 @@ class RuleEngine:
         start: int,
         end: int,
         at_start: bool,
-        trades: list[speaker.Trade],
+        context: _Context,
     ) -> tuple[Suggestion, ...]:
-        form = rewriting.address(doc)
-        trade = _trade_lost(trades, start, end)
+        trade = _trade_lost(context.trades, start, end)
         suggestions: list[Suggestion] = []
         for template in rule.rewrites:
-            text = rewriting.render(getattr(template, form), captures)
+            text = rewriting.render(getattr(template, context.form), captures)
             if text is None:
                 continue
             if rule.replace == "append":

@@ -26,6 +26,8 @@ _WORK = frozenset(
     "travaille bosse taffe exerce bossais travaillais demarre debute commence lance lancee "
     "installe installee mis mise reconverti reconvertie etabli etablie".split()
 )
+_REFLEXIVE = frozenset({"me", "m'"})
+_AUXILIARY = frozenset({"suis"})
 _BETWEEN = frozenset(
     "maintenant aussi desormais moi-meme justement actuellement toujours juste surtout donc "
     "devenu devenue installe installee independant independante a mon compte".split()
@@ -102,8 +104,8 @@ def _after_work(words: list[str], i: int) -> int | None:
     """Index after « je bosse », « je me suis lancée », or None."""
     if words[i] not in _SUBJECT:
         return None
-    j = _skip(words, i + 1, frozenset({"me", "m'"}))
-    j = _skip(words, j, frozenset({"suis"}))
+    j = _skip(words, i + 1, _REFLEXIVE)
+    j = _skip(words, j, _AUXILIARY)
     return j + 1 if j < len(words) and words[j] in _WORK else None
 
 
